@@ -1,0 +1,136 @@
+"""Command line: `python -m assessment questions|score|validate`.
+
+Bad input (unknown question, invalid option, malformed JSON, unreadable file, a
+broken bank) prints one line on stderr and exits with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import answers_from_document, assess, get_bank, load_questionnaire
+from .errors import AssessmentError
+from .report import csv_table, text_report
+
+EXIT_BAD_INPUT = 2
+
+
+class InputError(Exception):
+    """A file given on the command line cannot be used; the message names it."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assessment", description="Four-pillar e-commerce self-assessment.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", default="en", help="language of the texts: en or zh (default: en)")
+    common.add_argument("--overlay", help="a brand overlay (TOML) to apply; default: $ASSESSMENT_OVERLAY")
+    commands = parser.add_subparsers(dest="command", required=True)
+    questions = commands.add_parser("questions", parents=[common], help="print the question bank")
+    questions.add_argument("--json", action="store_true", help="print JSON instead of text")
+    score = commands.add_parser("score", parents=[common], help="score answers and print the root-first plan")
+    score.add_argument(
+        "paths", nargs="+", metavar="FILE", help='answers JSON {"answers": {...}}, "-" for stdin, or a folder'
+    )
+    score.add_argument("--json", action="store_true", help="print JSON instead of a report")
+    commands.add_parser("validate", parents=[common], help="check the question bank (and overlay) and exit")
+    return parser
+
+
+def _read_json(path: str) -> Any:
+    name = "stdin" if path == "-" else path
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read file ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{name}: malformed JSON (nested too deeply)") from None
+
+
+def _expand(paths: list[str]) -> list[str]:
+    files: list[str] = []
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            found = sorted(str(p) for p in Path(path).glob("*.json"))
+            if not found:
+                raise InputError(f"{path}: folder holds no .json files")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def _score_file(path: str, lang: str, overlay: str | None) -> dict[str, Any]:
+    try:
+        return assess(answers_from_document(_read_json(path)), lang=lang, overlay=overlay)
+    except InputError:
+        raise
+    except AssessmentError as exc:
+        raise InputError(f"{'stdin' if path == '-' else path}: {exc}") from None
+
+
+def _print_questions(data: dict[str, Any]) -> str:
+    lines = []
+    for pillar in data["pillars"]:
+        lines.append(f"{pillar['letter']}. {pillar['name']} ({pillar['role']})")
+        for q in (q for q in data["questions"] if q["pillar"] == pillar["id"]):
+            lines.append(f"  {q['id']}: {q['text']}")
+            if q["kind"] == "choice":
+                lines += [f"    {o['value']:<14} {o['label']}" for o in q["options"]]
+            else:
+                lines.append(f"    number, {q['min']:g}-{q['max']:g} {q['unit']} ({q['better']} is better)")
+            if q["not_applicable"]:
+                lines.append("    na             (not applicable)")
+    return "\n".join(lines) + "\n"
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "questions":
+            data = load_questionnaire(args.lang, args.overlay)
+            sys.stdout.write(
+                json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json else _print_questions(data)
+            )
+        elif args.command == "validate":
+            bank = get_bank(args.overlay)
+            print(f"ok: {len(bank.questions)} questions, {len(bank.actions)} actions, bank version {bank.version}")
+        else:
+            files = _expand(args.paths)
+            if len(files) == 1 and not any(Path(p).is_dir() for p in args.paths if p != "-"):
+                result = _score_file(files[0], args.lang, args.overlay)
+                sys.stdout.write(
+                    json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else text_report(result)
+                )
+            else:
+                return _score_batch(files, args.lang, args.overlay)
+    except (InputError, AssessmentError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def _score_batch(files: list[str], lang: str, overlay: str | None) -> int:
+    """Score many files into one CSV; a bad file is reported and the rest still scored."""
+    rows, failed = [], 0
+    for path in files:
+        try:
+            rows.append((path, _score_file(path, lang, overlay)))
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+    sys.stdout.write(csv_table(rows))
+    return EXIT_BAD_INPUT if failed else 0
+
+
+def main() -> None:
+    sys.exit(run())

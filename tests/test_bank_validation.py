@@ -1,0 +1,143 @@
+"""A malformed bank fails with a message that names the file, the item and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bankfactory import action_toml, make_bank, question_toml
+
+from assessment import BankError
+from assessment.loader import load_bank
+
+
+def broken(tmp_path: Path, pillar: str, edit) -> Path:
+    folder = make_bank(tmp_path / "bank")
+    path = folder / f"{pillar}.toml"
+    path.write_text(edit(path.read_text("utf-8")), "utf-8")
+    return folder
+
+
+def error_for(folder: Path, overlay: Path | None = None) -> str:
+    with pytest.raises(BankError) as caught:
+        load_bank(folder, overlay)
+    return str(caught.value)
+
+
+def test_the_factory_bank_is_valid(tmp_path: Path) -> None:
+    bank = load_bank(make_bank(tmp_path / "ok"))
+    assert len(bank.questions) == 12 and len(bank.actions) == 12
+
+
+def test_duplicate_question_id(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "traffic", lambda t: t + question_toml("traffic", 2))
+    message = error_for(folder)
+    assert "traffic.toml" in message and "question 'traffic.q2'" in message and "duplicate question id" in message
+
+
+def test_question_id_of_another_pillar(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "traffic", lambda t: t.replace('id = "traffic.q3"', 'id = "product.q9"'))
+    message = error_for(folder)
+    assert "traffic.toml" in message and "field 'id'" in message and "traffic.<kebab-case-slug>" in message
+
+
+def test_missing_translation(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "inquiry", lambda t: t.replace('text.zh = "inquiry 的第 2 题？"\n', ""))
+    message = error_for(folder)
+    assert "inquiry.toml: question 'inquiry.q2', field 'text.zh': missing translation" in message
+
+
+def test_unknown_language(tmp_path: Path) -> None:
+    folder = broken(
+        tmp_path, "inquiry", lambda t: t.replace('text.zh = "inquiry 的第 2 题？"', 'text.zh = "x"\ntext.fr = "y"')
+    )
+    assert "field 'text.fr': unknown language" in error_for(folder)
+
+
+def test_options_out_of_order(tmp_path: Path) -> None:
+    def swap(text: str) -> str:
+        return text.replace("level = 2", "level = 9", 1)
+
+    message = error_for(broken(tmp_path, "closing", swap))
+    assert "closing.toml: question 'closing.q1', field 'options[3].level'" in message and "out of order" in message
+
+
+def test_weakest_option_must_be_level_zero(tmp_path: Path) -> None:
+    message = error_for(broken(tmp_path, "closing", lambda t: t.replace("level = 0", "level = -1", 1)))
+    assert "question 'closing.q1', field 'options[0].level': the weakest option must have level 0" in message
+
+
+def test_unknown_field_is_reported_not_ignored(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "product", lambda t: t.replace("weight = 1.0", 'weight = 1.0\nguidence.en = "typo"', 1))
+    assert "product.toml: question 'product.q1', field 'guidence': unknown field" in error_for(folder)
+
+
+def test_unknown_pillar_in_a_file(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "product", lambda t: t.replace('pillar = "product"', 'pillar = "marketing"'))
+    assert "product.toml, field 'pillar'" in error_for(folder)
+
+
+def test_action_for_a_missing_question(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "product", lambda t: t + action_toml("product", 7))
+    message = error_for(folder)
+    assert "action 'product.q7.fix', field 'question': names a question that does not exist" in message
+
+
+def test_every_question_needs_an_action(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "product", lambda t: t.replace(action_toml("product", 2), ""))
+    assert "question 'product.q2': has no action" in error_for(folder)
+
+
+def test_action_horizon_and_link(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "product", lambda t: t.replace("horizon = 30", "horizon = 45", 1))
+    assert "field 'horizon': must be one of 30, 60, 90" in error_for(folder)
+    folder = broken(
+        tmp_path / "b", "product", lambda t: t.replace("pillars/product.md#checklist", "http://example.com", 1)
+    )
+    assert "field 'link'" in error_for(folder)
+
+
+def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "traffic", lambda t: t + "\n[[questions]\n")
+    assert "traffic.toml: is not valid TOML" in error_for(folder)
+
+
+def test_missing_pillar_file(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "bank")
+    (folder / "closing.toml").unlink()
+    assert "closing.toml: file not found" in error_for(folder)
+
+
+def test_number_question_thresholds_must_run_the_right_way(tmp_path: Path) -> None:
+    number = """
+[[questions]]
+id = "inquiry.reply-minutes"
+kind = "number"
+unit.en = "minutes"
+unit.zh = "分钟"
+min = 0
+max = 1000
+better = "lower"
+thresholds = [10, 60, 240]
+area.en = "Reply"
+area.zh = "回复"
+text.en = "Minutes to first reply?"
+text.zh = "首次回复要几分钟？"
+guidance.en = "Median over a week."
+guidance.zh = "取一周中位数。"
+"""
+    folder = broken(tmp_path, "inquiry", lambda t: t.replace("\n[[actions]]", number + "\n[[actions]]", 1))
+    assert "question 'inquiry.reply-minutes', field 'thresholds': must be strictly decreasing" in error_for(folder)
+
+
+def test_overlay_errors_name_the_overlay(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "bank")
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text('hide = ["product.q9"]\n', "utf-8")
+    assert "questions.toml, field 'hide': names a question that does not exist: 'product.q9'" in error_for(
+        folder, overlay
+    )
+    overlay.write_text('[weights]\n"traffic.q1" = -1\n', "utf-8")
+    assert "field 'weights.traffic.q1': must be a number greater than 0" in error_for(folder, overlay)
+    overlay.write_text('colour = "red"\n', "utf-8")
+    assert "field 'colour': unknown field" in error_for(folder, overlay)

@@ -1,0 +1,162 @@
+"""`python -m assessment`: the bank, scoring, batch CSV and clear errors (exit 2, one line, no traceback)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assessment import assess, load_questionnaire
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assessment", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+
+
+def weakest_answers() -> dict[str, object]:
+    """Every question at its weakest option (numbers at their worst end)."""
+    answers: dict[str, object] = {}
+    for q in load_questionnaire()["questions"]:
+        if q["kind"] == "choice":
+            answers[q["id"]] = q["options"][0]["value"]
+        else:
+            answers[q["id"]] = q["max"] if q["better"] == "lower" else q["min"]
+    return answers
+
+
+def write(path: Path, document: object) -> Path:
+    path.write_text(json.dumps(document), "utf-8")
+    return path
+
+
+def test_questions_json_lists_pillars_in_loop_order_and_options_weakest_first() -> None:
+    run = cli("questions", "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert [p["id"] for p in data["pillars"]] == ["product", "traffic", "inquiry", "closing"]
+    assert all({"id", "name"} <= set(p) for p in data["pillars"])
+    for q in data["questions"]:
+        assert {"id", "pillar", "text", "guidance"} <= set(q)
+        if q["kind"] == "choice":
+            levels = [o["level"] for o in q["options"]]
+            assert levels == sorted(set(levels)) and levels[0] == 0
+            assert all({"value", "label"} <= set(o) for o in q["options"])
+
+
+def test_questions_in_chinese() -> None:
+    data = json.loads(cli("questions", "--json", "--lang", "zh").stdout)
+    assert data["pillars"][0]["name"] == "产品端"
+
+
+def test_questions_as_text() -> None:
+    run = cli("questions")
+    assert run.returncode == 0 and "A. Product" in run.stdout
+
+
+def test_score_json_matches_the_python_api(tmp_path: Path) -> None:
+    answers = weakest_answers()
+    run = cli("score", str(write(tmp_path / "a.json", {"answers": answers})), "--json")
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result == assess(answers)
+    assert result["root"] == "product"
+    assert {"id", "score", "level"} <= set(result["pillars"][0])
+    assert result["plan"][0]["pillar"] == "product" and "title" in result["plan"][0]
+
+
+def test_score_reads_stdin_and_prints_a_report() -> None:
+    run = cli("score", "-", stdin=json.dumps({"answers": weakest_answers()}))
+    assert run.returncode == 0, run.stderr
+    assert "Root constraint: Product" in run.stdout
+    assert "Do not raise ad spend" in run.stdout
+
+
+def test_score_report_in_chinese() -> None:
+    run = cli("score", "-", "--lang", "zh", stdin=json.dumps({"answers": weakest_answers()}))
+    assert "根本约束：产品端" in run.stdout
+
+
+def test_score_many_files_writes_one_csv(tmp_path: Path) -> None:
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    write(folder / "north.json", {"answers": weakest_answers()})
+    write(folder / "south.json", {"answers": {}})
+    run = cli("score", str(folder))
+    assert run.returncode == 0, run.stderr
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert [Path(r["file"]).name for r in rows] == ["north.json", "south.json"]
+    assert rows[0]["root"] == "product" and rows[0]["product"] == "0"
+    assert rows[1]["answered"] == "0" and rows[1]["product"] == ""
+
+
+def test_a_bad_file_in_a_batch_is_named_and_the_rest_still_scored(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.json", {"answers": {}})
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    run = cli("score", str(good), str(bad))
+    assert run.returncode == 2
+    assert "bad.json: malformed JSON" in run.stderr
+    assert "good.json" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"answers": {"product.no-such-question": "x"}}, "unknown question id 'product.no-such-question'"),
+        ({"answers": {"__FIRST__": "no-such-option"}}, "invalid option 'no-such-option'"),
+        ({"answers": []}, "'answers' must be an object"),
+        ([1, 2], '{"answers"'),
+        ({"answers": {}, "extra": 1}, "unexpected field 'extra'"),
+    ],
+)
+def test_bad_answers_exit_2_with_one_clear_line(tmp_path: Path, document: object, expected: str) -> None:
+    if isinstance(document, dict) and isinstance(document.get("answers"), dict) and "__FIRST__" in document["answers"]:
+        first = next(q for q in load_questionnaire()["questions"] if q["kind"] == "choice")
+        document = {"answers": {first["id"]: "no-such-option"}}
+    run = cli("score", str(write(tmp_path / "in.json", document)))
+    assert run.returncode == 2
+    assert expected in run.stderr
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert run.stdout == ""
+
+
+def test_malformed_json_and_unreadable_files(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"answers": {', "utf-8")
+    run = cli("score", str(broken))
+    assert run.returncode == 2 and "broken.json: malformed JSON" in run.stderr
+    run = cli("score", str(tmp_path / "missing.json"))
+    assert run.returncode == 2 and "missing.json: cannot read file" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_unknown_language_is_a_clear_error(tmp_path: Path) -> None:
+    run = cli("score", str(write(tmp_path / "a.json", {"answers": {}})), "--lang", "fr")
+    assert run.returncode == 2 and "unknown language 'fr'" in run.stderr
+
+
+def test_validate_reports_the_bank() -> None:
+    run = cli("validate")
+    assert run.returncode == 0 and run.stdout.startswith("ok: ")
+
+
+def test_a_broken_overlay_is_reported_with_its_file(tmp_path: Path) -> None:
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text('hide = ["nope.nothing"]\n', "utf-8")
+    run = cli("validate", "--overlay", str(overlay))
+    assert run.returncode == 2 and "questions.toml, field 'hide'" in run.stderr
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "assessment"
+    run = subprocess.run([str(script), "validate"], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
