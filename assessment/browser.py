@@ -1,0 +1,25 @@
+"""The entry points the browser's Web Worker calls through Pyodide.
+
+Strings in, strings out: JSON crosses the JavaScript/Python boundary, so no
+proxies leak and errors come back as data instead of exceptions.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import assess, get_bank
+from .errors import AssessmentError
+
+
+def assess_json(answers_json: str, lang: str, overlay: str | None = None) -> str:
+    """Score answers given as JSON text; return {"ok": true, "result"} or {"ok": false, "error"}."""
+    try:
+        result = assess(json.loads(answers_json), lang=lang, overlay=overlay)
+    except (AssessmentError, ValueError, RecursionError) as error:
+        return json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False)
+    return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+
+
+def bank_version(overlay: str | None = None) -> str:
+    return get_bank(overlay).version

@@ -1,0 +1,65 @@
+// The scoring engine: the `assessment` Python package running in Pyodide, in a
+// Web Worker so that loading it never blocks the page.
+
+const LOAD_TIMEOUT_MS = 120000;
+
+export class Engine {
+  constructor({ pyodide, wheel, overlay, onReady, onFailed }) {
+    this.pending = new Map();
+    this.nextId = 1;
+    this.onReady = onReady;
+    this.onFailed = onFailed;
+    this.state = "loading";
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      queueMicrotask(() => this.fail("no_wasm"));
+      return;
+    }
+    try {
+      this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    } catch (error) {
+      queueMicrotask(() => this.fail(String(error.message || error)));
+      return;
+    }
+    this.worker.addEventListener("message", (event) => this.receive(event.data));
+    this.worker.addEventListener("error", (event) => this.fail(event.message || "the engine's script could not start"));
+    this.timer = setTimeout(() => this.fail("timed out"), LOAD_TIMEOUT_MS);
+    this.worker.postMessage({
+      type: "init",
+      pyodide: new URL(pyodide, document.baseURI).href,
+      wheel: new URL(wheel, document.baseURI).href,
+      overlay: overlay ? new URL(overlay, document.baseURI).href : null,
+    });
+  }
+
+  fail(reason) {
+    if (this.state !== "loading") return;
+    this.state = "failed";
+    clearTimeout(this.timer);
+    if (this.worker) this.worker.terminate();
+    this.onFailed(reason);
+  }
+
+  receive(message) {
+    if (message.type === "ready" && this.state === "loading") {
+      this.state = "ready";
+      clearTimeout(this.timer);
+      this.onReady(message);
+    } else if (message.type === "failed") {
+      this.fail(message.reason);
+    } else if (message.type === "result") {
+      const request = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (request) request(message.payload);
+    }
+  }
+
+  // -> Promise of {ok: true, result} | {ok: false, error}
+  assess(answers, lang) {
+    if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready" });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ type: "assess", id, answers, lang });
+    });
+  }
+}

@@ -1,0 +1,64 @@
+// Answers saved in this browser only (localStorage), under one key per brand.
+// Never throws: a full, disabled or corrupt store is reported, and nothing
+// else in storage is touched.
+
+export class AnswerStore {
+  constructor(key) {
+    this.key = key;
+    this.backupKey = `${key}:before-share`;
+  }
+
+  // -> {status: "empty" | "ok" | "corrupt" | "unavailable", saved}
+  load() {
+    let raw;
+    try {
+      raw = window.localStorage.getItem(this.key);
+    } catch {
+      return { status: "unavailable" };
+    }
+    if (raw === null) return { status: "empty" };
+    try {
+      const saved = JSON.parse(raw);
+      if (!saved || typeof saved !== "object" || !saved.answers || typeof saved.answers !== "object" || Array.isArray(saved.answers)) {
+        return { status: "corrupt" };
+      }
+      return { status: "ok", saved };
+    } catch {
+      return { status: "corrupt" };
+    }
+  }
+
+  // -> "ok" | "full" | "unavailable"
+  save(answers, bankVersion, key = this.key) {
+    const record = JSON.stringify({ v: 1, bank_version: bankVersion, answers, saved_at: new Date().toISOString() });
+    try {
+      window.localStorage.setItem(key, record);
+      return "ok";
+    } catch (error) {
+      return error && error.name === "QuotaExceededError" ? "full" : "unavailable";
+    }
+  }
+
+  clear(key = this.key) {
+    try {
+      window.localStorage.removeItem(key);
+    } catch {
+      /* storage unavailable: nothing to clear */
+    }
+  }
+
+  backup(answers, bankVersion) {
+    return this.save(answers, bankVersion, this.backupKey);
+  }
+
+  takeBackup() {
+    try {
+      const raw = window.localStorage.getItem(this.backupKey);
+      window.localStorage.removeItem(this.backupKey);
+      const saved = raw && JSON.parse(raw);
+      return saved && saved.answers ? saved.answers : null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+"""MkDocs hook: put the self-assessment into the site.
+
+- Loads and validates the question bank (with the brand's overlay): a broken bank
+  stops the build with the bank's own message naming the file and field.
+- Gives the assessment page its form data and renders the reference page from
+  the bank, so the bank stays the one source of truth.
+- After the build, vendors the pinned Pyodide runtime from node_modules and ships
+  the `assessment` package as a pure-Python wheel for Pyodide to load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from assessment import BankError, get_bank
+from assessment.export import export_bank
+from assessment.model import Bank
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "assessment"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# What loadPyodide() fetches at start; the rest of the npm package (console pages,
+# type definitions, source maps) stays out of the site.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+REFERENCE_MARKER = "<!-- assessment:reference -->"
+UI_STRINGS = ROOT / "overrides" / "assessment" / "strings.json"
+
+_state: dict[str, Any] = {}
+
+
+def _package_digest() -> str:
+    """Fingerprint of the engine's sources and bank: the wheel's URL changes when they do (cache busting)."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".toml"):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    overlay = _state.get("overlay")
+    if overlay:
+        digest.update(Path(overlay).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _build_wheel(target: Path) -> Path:
+    """Build the py3-none-any wheel through the PEP 517 `build_wheel` hook of the project's backend."""
+    from flit_core import buildapi
+
+    with contextlib.chdir(ROOT):
+        name = buildapi.build_wheel(str(target))
+    return target / name
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    overlay = config.extra.get("brand", {}).get("questions_overlay")
+    _state["overlay"] = overlay
+    try:
+        bank = get_bank(overlay or "")
+    except BankError as exc:
+        raise PluginError(f"The question bank is invalid: {exc}") from None
+    _state["bank"] = bank
+    digest = _package_digest()
+    if _state.get("digest") != digest:
+        workdir = Path(tempfile.mkdtemp(prefix="assessment-wheel-"))
+        _state.update(digest=digest, wheel=_build_wheel(workdir))
+    base = f"assets/engine/{digest}/"
+    config.extra["assessment"] = {
+        "bank_version": bank.version,
+        "wheel": base + _state["wheel"].name,
+        "overlay": base + "overlay.toml" if overlay else "",
+        "pyodide": "assets/pyodide/",
+    }
+    return config
+
+
+def _bank() -> Bank:
+    return _state["bank"]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if REFERENCE_MARKER not in markdown:
+        return markdown
+    lang = config.theme["language"]
+    template = config.theme.get_env().get_template("assessment/reference.md")
+    rendered = template.render(bank=export_bank(_bank(), lang), lang=lang)
+    return markdown.replace(REFERENCE_MARKER, rendered)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    if page.meta.get("template") == "assessment.html":
+        lang = config.theme["language"]
+        strings = json.loads(UI_STRINGS.read_text("utf-8"))
+        context["bank"] = export_bank(_bank(), lang)
+        context["ui"] = strings.get(lang, strings["en"])
+    return context
+
+
+def _is_default_language_build(config: MkDocsConfig) -> bool:
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "is_default_language_build", True))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Ship the runtime and the engine once, at the site's root, shared by every language."""
+    if not _is_default_language_build(config):
+        return
+    site = Path(config.site_dir)
+    missing = [name for name in PYODIDE_FILES if not (PYODIDE / name).is_file()]
+    if missing:
+        raise PluginError(f"Pyodide is not installed ({', '.join(missing)} missing in {PYODIDE}): run scripts/setup.sh")
+    runtime = site / "assets" / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        source, target = PYODIDE / name, runtime / name
+        if not target.exists() or target.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, target)
+    engine = site / "assets" / "engine"
+    shutil.rmtree(engine, ignore_errors=True)
+    release = engine / _state["digest"]
+    release.mkdir(parents=True)
+    shutil.copyfile(_state["wheel"], release / _state["wheel"].name)
+    if _state["overlay"]:
+        shutil.copyfile(_state["overlay"], release / "overlay.toml")
+    for lang in _bank().languages:
+        data = export_bank(_bank(), lang)
+        (engine / f"questions.{lang}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")

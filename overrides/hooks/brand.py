@@ -1,0 +1,374 @@
+"""MkDocs hook: apply the brand folder (brand/brand.yml) to the whole site.
+
+A consultant's fork changes only its brand folder; this hook turns it into the
+site name, logo, favicon, colours, contact call-to-action, footer, published
+languages, extra pages and question-bank overlay. The folder is chosen with the
+BRAND_DIR environment variable (default: brand/ beside mkdocs.yml).
+
+Also importable as a library: `load_brand(folder)` validates without building
+(scripts/build.py uses it to fail with exit status 2 before anything is built).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("en", "zh")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+URL_SCHEMES = ("mailto:", "tel:", "https://", "http://")
+FIELDS = {
+    "name",
+    "short_name",
+    "description",
+    "logo",
+    "favicon",
+    "colors",
+    "contact",
+    "footer",
+    "legal",
+    "languages",
+    "site_url",
+    "pages",
+    "nav",
+    "questions",
+}
+IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".ico")
+ASSETS = "assets/brand/"
+
+
+class BrandError(Exception):
+    """A brand folder problem, naming the file and the field."""
+
+    def __init__(self, file: Path | str, field: str | None, message: str) -> None:
+        self.file, self.field = str(file), field
+        super().__init__(f"{file}{f', field {field!r}' if field else ''}: {message}")
+
+
+@dataclass
+class Brand:
+    folder: Path
+    name: dict[str, str]
+    short_name: str
+    description: dict[str, str]
+    logo: Path
+    favicon: Path
+    colors: dict[str, dict[str, str]]
+    footer: dict[str, str]
+    legal: dict[str, str]
+    languages: list[str]
+    contact: dict[str, Any] | None = None
+    site_url: str | None = None
+    pages: Path | None = None
+    nav: list[dict[str, Any]] = field(default_factory=list)
+    questions: Path | None = None
+
+    @property
+    def storage_key(self) -> str:
+        """Where the assessment saves answers in the browser: one key per brand, so two sites on one host don't mix."""
+        return "rf-" + (re.sub(r"[^a-z0-9]+", "-", self.short_name.lower()).strip("-") or "site")
+
+
+def brand_dir() -> Path:
+    return Path(os.environ.get("BRAND_DIR") or ROOT / "brand").resolve()
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_brand(folder: Path | None = None) -> Brand:
+    """Read and validate a brand folder; raise BrandError naming the file and field."""
+    folder = (folder or brand_dir()).resolve()
+    path = folder / "brand.yml"
+    shown = _shown(path)
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise BrandError(shown, None, "not found (a brand folder needs a brand.yml)") from None
+    except yaml.YAMLError as exc:
+        raise BrandError(shown, None, f"is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise BrandError(shown, None, "must be a mapping of fields")
+    unknown = sorted(set(data) - FIELDS)
+    if unknown:
+        raise BrandError(shown, unknown[0], f"unknown field (known fields: {', '.join(sorted(FIELDS))})")
+
+    def text(key: str, value: Any = None, required: bool = True) -> dict[str, str]:
+        value = data.get(key) if value is None else value
+        if value is None and not required:
+            return {}
+        if isinstance(value, str):
+            value = {lang: value for lang in languages}
+        if not isinstance(value, dict):
+            raise BrandError(shown, key, "must be a text per language, e.g. {en: ..., zh: ...}")
+        for lang in languages:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                raise BrandError(shown, f"{key}.{lang}", "missing text for a published language")
+        extra = sorted(set(value) - set(LANGUAGES))
+        if extra:
+            raise BrandError(shown, f"{key}.{extra[0]}", f"unknown language (known: {', '.join(LANGUAGES)})")
+        return {lang: value[lang].strip() for lang in value}
+
+    def file(key: str, value: Any) -> Path:
+        if not isinstance(value, str) or not value:
+            raise BrandError(shown, key, "must be a file name inside the brand folder")
+        target = (folder / value).resolve()
+        if folder not in target.parents:
+            raise BrandError(shown, key, f"must stay inside the brand folder, got {value!r}")
+        if not target.is_file():
+            raise BrandError(shown, key, f"file not found: {_shown(target)}")
+        return target
+
+    def image(key: str, value: Any) -> Path:
+        target = file(key, value)
+        if target.suffix.lower() not in IMAGE_TYPES:
+            raise BrandError(shown, key, f"must be an image ({', '.join(IMAGE_TYPES)}), got {target.name}")
+        return target
+
+    languages = data.get("languages", list(LANGUAGES))
+    if not isinstance(languages, list) or not languages or any(lang not in LANGUAGES for lang in languages):
+        raise BrandError(shown, "languages", f"must be a non-empty list drawn from {', '.join(LANGUAGES)}")
+
+    colors = data.get("colors")
+    if not isinstance(colors, dict) or set(colors) != {"light", "dark"}:
+        raise BrandError(shown, "colors", "must have a 'light' and a 'dark' entry")
+    for scheme, pair in colors.items():
+        if not isinstance(pair, dict) or set(pair) != {"primary", "accent"}:
+            raise BrandError(shown, f"colors.{scheme}", "must have exactly 'primary' and 'accent'")
+        for role, value in pair.items():
+            if not isinstance(value, str) or not COLOUR.match(value):
+                raise BrandError(shown, f"colors.{scheme}.{role}", f"must be a colour like '#1b6b57', got {value!r}")
+
+    short_name = data.get("short_name")
+    if not isinstance(short_name, str) or not short_name.strip():
+        raise BrandError(shown, "short_name", "must be a non-empty string")
+
+    brand = Brand(
+        folder=folder,
+        name=text("name"),
+        short_name=short_name.strip(),
+        description=text("description"),
+        logo=image("logo", data.get("logo")),
+        favicon=image("favicon", data.get("favicon")),
+        colors=colors,
+        footer=text("footer"),
+        legal=text("legal"),
+        languages=languages,
+    )
+    contact = data.get("contact")
+    if contact is not None:
+        if not isinstance(contact, dict) or set(contact) - {"label", "text", "url", "qr", "qr_alt"}:
+            raise BrandError(shown, "contact", "may only have label, text, url, qr and qr_alt")
+        url = contact.get("url")
+        if url is not None and (
+            not isinstance(url, str) or (("://" in url or ":" in url.split("/")[0]) and not url.startswith(URL_SCHEMES))
+        ):
+            raise BrandError(
+                shown, "contact.url", f"must start with {', '.join(URL_SCHEMES)} or be a page of this site, got {url!r}"
+            )
+        if url is None and "qr" not in contact:
+            raise BrandError(shown, "contact", "needs a url, a qr image, or both")
+        brand.contact = {
+            "label": text("contact.label", contact.get("label")),
+            "text": text("contact.text", contact.get("text")),
+            "url": url,
+            "qr": image("contact.qr", contact["qr"]) if "qr" in contact else None,
+            "qr_alt": text("contact.qr_alt", contact.get("qr_alt")) if "qr" in contact else {},
+        }
+    site_url = data.get("site_url")
+    if site_url is not None and (not isinstance(site_url, str) or not site_url.startswith(("https://", "http://"))):
+        raise BrandError(shown, "site_url", f"must be an http(s) address, got {site_url!r}")
+    brand.site_url = site_url
+    if "pages" in data:
+        pages = data["pages"]
+        target = (folder / str(pages)).resolve() if isinstance(pages, str) else None
+        if target is None or not target.is_dir() or folder not in (target, *target.parents):
+            raise BrandError(shown, "pages", f"must be a folder inside the brand folder, got {pages!r}")
+        brand.pages = target
+    nav = data.get("nav", [])
+    if not isinstance(nav, list):
+        raise BrandError(shown, "nav", "must be a list of {file, title, section}")
+    for index, entry in enumerate(nav):
+        where = f"nav[{index}]"
+        if not isinstance(entry, dict) or set(entry) - {"file", "title", "section"} or "file" not in entry:
+            raise BrandError(shown, where, "must have a file, a title and optionally a section")
+        if brand.pages is None or not (brand.pages / str(entry["file"])).is_file():
+            raise BrandError(shown, f"{where}.file", f"no such page in the brand's pages folder: {entry['file']!r}")
+        brand.nav.append(
+            {
+                "file": entry["file"],
+                "title": text(f"{where}.title", entry.get("title")),
+                "section": entry.get("section"),
+            }
+        )
+    if "questions" in data:
+        brand.questions = file("questions", data["questions"])
+    return brand
+
+
+# -- Colours ---------------------------------------------------------------
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _mix(colour: str, towards: str, amount: float) -> str:
+    parts = [round(int(colour[i : i + 2], 16) * (1 - amount) + int(towards[i : i + 2], 16) * amount) for i in (1, 3, 5)]
+    return "#" + "".join(f"{p:02x}" for p in parts)
+
+
+def readable(colour: str, background: str, minimum: float = 4.5) -> str:
+    """The brand colour, darkened or lightened just enough to read as text on `background` (WCAG AA)."""
+    towards = "#000000" if _luminance(background) > 0.5 else "#ffffff"
+    step = 0.0
+    candidate = colour
+    while contrast(candidate, background) < minimum and step < 1:
+        step += 0.05
+        candidate = _mix(colour, towards, step)
+    return candidate
+
+
+BACKGROUNDS = {"light": ("default", "#ffffff"), "dark": ("slate", "#1e2129")}
+
+
+def brand_css(brand: Brand) -> str:
+    """CSS variables for mkdocs-material's 'custom' palette, adjusted for contrast in each scheme."""
+    blocks = []
+    for scheme, (name, background) in BACKGROUNDS.items():
+        primary, accent = brand.colors[scheme]["primary"], brand.colors[scheme]["accent"]
+        on_primary = "#ffffff" if contrast("#ffffff", primary) >= contrast("#000000", primary) else "#000000"
+        blocks.append(
+            f"""[data-md-color-scheme="{name}"] {{
+  --md-primary-fg-color: {primary};
+  --md-primary-fg-color--light: {_mix(primary, "#ffffff", 0.2)};
+  --md-primary-fg-color--dark: {_mix(primary, "#000000", 0.2)};
+  --md-primary-bg-color: {on_primary};
+  --md-primary-bg-color--light: {on_primary}b3;
+  --md-accent-fg-color: {accent};
+  --md-accent-fg-color--transparent: {accent}1a;
+  --md-accent-bg-color: {"#ffffff" if contrast("#ffffff", accent) >= contrast("#000000", accent) else "#000000"};
+  --md-typeset-a-color: {readable(primary, background)};
+  --rf-accent-text: {readable(accent, background)};
+}}"""
+        )
+    return (
+        "/* Generated from the brand folder by overrides/hooks/brand.py: edit brand.yml, not this file. */\n"
+        + "\n".join(blocks)
+        + "\n"
+    )
+
+
+# -- Hook events -------------------------------------------------------------
+
+_state: dict[str, Any] = {}
+
+
+def _localised(config: MkDocsConfig) -> list[Any]:
+    i18n = config.plugins.get("i18n")
+    return list(i18n.config.languages) if i18n else []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        brand = load_brand()
+    except BrandError as exc:
+        raise PluginError(f"Brand configuration error: {exc}") from None
+    _state["brand"] = brand
+    default = brand.languages[0] if "en" not in brand.languages else "en"
+    config.site_name = brand.name[default]
+    config.site_description = brand.description[default]
+    if brand.site_url:
+        config.site_url = brand.site_url
+    config.theme["logo"] = ASSETS + brand.logo.name
+    config.theme["favicon"] = ASSETS + brand.favicon.name
+    if ASSETS + "brand.css" not in config.extra_css:
+        config.extra_css.append(ASSETS + "brand.css")
+    for language in _localised(config):
+        if language.locale != default and language.locale in brand.name:
+            language.site_name = brand.name[language.locale]
+            language.site_description = brand.description[language.locale]
+        language.build = language.locale in brand.languages
+    # The i18n plugin builds each language with the same config object: add the nav once.
+    if brand.nav and "brand" not in config.extra:
+        _add_nav(config, brand)
+    contact = None
+    if brand.contact:
+        contact = dict(brand.contact)
+        contact["qr"] = ASSETS + brand.contact["qr"].name if brand.contact["qr"] else None
+    config.extra["brand"] = {
+        "short_name": brand.short_name,
+        "name": brand.name,
+        "footer": brand.footer,
+        "legal": brand.legal,
+        "contact": contact,
+        "storage_key": brand.storage_key,
+        "questions_overlay": str(brand.questions) if brand.questions else None,
+    }
+    return config
+
+
+def _add_nav(config: MkDocsConfig, brand: Brand) -> None:
+    """Append the brand's pages to the navigation, inside a named section or at the end."""
+    for entry in brand.nav:
+        item = {entry["title"]["en"] if "en" in entry["title"] else next(iter(entry["title"].values())): entry["file"]}
+        section = next((s for s in config.nav or [] if isinstance(s, dict) and entry["section"] in s), None)
+        if section is not None:
+            section[entry["section"]].append(item)
+        else:
+            config.nav.append(item)
+        for language in _localised(config):
+            if language.locale in entry["title"]:
+                language.nav_translations = {
+                    **(language.nav_translations or {}),
+                    **{next(iter(item)): entry["title"][language.locale]},
+                }
+
+
+@event_priority(100)  # before the i18n plugin sorts pages into languages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    brand: Brand = _state["brand"]
+    if brand.pages:
+        for page in sorted(brand.pages.rglob("*.md")):
+            uri = page.relative_to(brand.pages).as_posix()
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"Brand page {_shown(page)} would replace the upstream page docs/{uri}; rename it")
+            files.append(File(uri, str(brand.pages), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "is_default_language_build", True):
+        return  # shared assets live once at the site root, written by the default language's build
+    brand: Brand = _state["brand"]
+    target = Path(config.site_dir) / ASSETS
+    target.mkdir(parents=True, exist_ok=True)
+    for path in (brand.logo, brand.favicon, *([brand.contact["qr"]] if brand.contact and brand.contact["qr"] else [])):
+        shutil.copyfile(path, target / path.name)
+    (target / "brand.css").write_text(brand_css(brand), "utf-8")
