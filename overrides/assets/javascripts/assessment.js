@@ -135,7 +135,7 @@ function init() {
     if (any) renderResults(resultsBody, result, t, home);
     if (any && result.root !== lastRoot) live.textContent = summarise(result, t);
     lastRoot = result.root;
-    root.dataset.results = String(ticket);
+    resultsBody.dataset.answered = String(result.answered);
   }
 
   // -- Pillar steps -----------------------------------------------------------
@@ -289,16 +289,20 @@ function init() {
     notice("warning", t("storage_unavailable"), [[t("export"), exportAnswers]]);
   }
 
-  const shared = decodeShare(location.hash, questions);
-  if (shared && shared.error) {
-    notice("error", format(t("share_invalid"), { reason: format(t(shared.error), { id: shared.id ?? "" }) }));
+  // A share link opens the page, or arrives later as a pasted fragment.
+  function openShared() {
+    const shared = decodeShare(location.hash, questions);
+    if (!shared) return;
     history.replaceState(null, "", location.pathname + location.search);
-  } else if (shared) {
-    history.replaceState(null, "", location.pathname + location.search);
-    writeForm();
+    if (shared.error) {
+      notice("error", format(t("share_invalid"), { reason: format(t(shared.error), { id: shared.id ?? "" }) }));
+      return;
+    }
     applyAnswers(shared.answers, t("share_loaded"));
     document.getElementById("rf-results").scrollIntoView();
   }
+  openShared();
+  window.addEventListener("hashchange", openShared);
   writeForm();
   updateProgress();
 

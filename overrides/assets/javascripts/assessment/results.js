@@ -94,7 +94,7 @@ function plan(result, t, home) {
             "aria-expanded": "false",
             onclick: (event) => {
               const expanded = event.currentTarget.getAttribute("aria-expanded") === "true";
-              [...list.children].forEach((item, index) => (item.hidden = !expanded && index >= PLAN_UP_FRONT));
+              [...list.children].forEach((item, index) => (item.hidden = expanded && index >= PLAN_UP_FRONT));
               event.currentTarget.setAttribute("aria-expanded", String(!expanded));
               event.currentTarget.textContent = expanded ? format(t("show_all"), { count: result.plan.length }) : t("show_fewer");
             },

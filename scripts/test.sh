@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set everything up, then run every check: lint, unit tests, the strict site
+# build and the browser tests (the build happens inside the test session).
+# Extra arguments go to pytest, e.g. scripts/test.sh -k share
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/ruff check .
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,122 @@
+"""Browser tests: build the site once, serve it on 127.0.0.1, drive Chromium.
+
+Chromium is Playwright's own where installed (a developer machine), otherwise
+Debian's /usr/bin/chromium (CI, closed networks) with the flags it needs there.
+Every page a test opens is watched: a request to any other origin, an uncaught
+script error or a Content-Security-Policy violation fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from find_chromium import playwright_chromium, system_chromium  # noqa: E402
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def build_site(target: Path, brand: Path | None = None) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if brand:
+        env["BRAND_DIR"] = str(brand)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return target
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@functools.cache
+def _serve(directory: str) -> str:
+    handler = functools.partial(QuietHandler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> str:
+    """The built site, served over HTTP on the loopback interface (pytest-playwright's base_url)."""
+    return _serve(str(site_dir))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    if playwright_chromium():
+        return browser_type_launch_args
+    executable = system_chromium()
+    if not executable:
+        pytest.fail("No Chromium: run scripts/setup.sh (installs Debian's chromium or Playwright's)")
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_FLAGS}
+
+
+class PageWatch:
+    """What a page did that it must not: other origins, script errors, CSP violations."""
+
+    def __init__(self, page: Page, origin: str) -> None:
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("request", self._request)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("console", self._console)
+        self.origin = origin
+
+    def _request(self, request) -> None:
+        self.requests.append(request.url)
+        if not request.url.startswith((self.origin, "data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def _console(self, message) -> None:
+        text = message.text
+        if "Content Security Policy" in text or "Content-Security-Policy" in text:
+            self.errors.append(f"CSP violation: {text}")
+
+
+@pytest.fixture
+def watch(page: Page, base_url: str) -> Iterator[PageWatch]:
+    watcher = PageWatch(page, base_url)
+    yield watcher
+    assert watcher.foreign == [], f"requests left the site's origin: {watcher.foreign}"
+    assert watcher.errors == [], watcher.errors
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "accept_downloads": True, "viewport": {"width": 1280, "height": 900}}

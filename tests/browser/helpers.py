@@ -1,0 +1,104 @@
+"""Driving the assessment page the way a person does."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGINE_TIMEOUT = 90_000
+
+
+def wait_for_engine(page: Page, state: str = "ready") -> None:
+    page.wait_for_function(f"document.documentElement.dataset.engine === '{state}'", timeout=ENGINE_TIMEOUT)
+
+
+def questions_on(page: Page) -> list[dict[str, Any]]:
+    """Each question as the page shows it: id, pillar, kind, option values."""
+    return page.eval_on_selector_all(
+        "[data-question-id]",
+        """els => els.map(el => ({
+            id: el.dataset.questionId, pillar: el.dataset.pillar, kind: el.dataset.kind,
+            options: [...el.querySelectorAll('input[type=radio]')].map(i => i.value).filter(v => v !== 'na'),
+            min: Number(el.querySelector('input[type=number]')?.min),
+            max: Number(el.querySelector('input[type=number]')?.max),
+        }))""",
+    )
+
+
+def pick(question: dict[str, Any], seed: int) -> str | float:
+    """A deterministic, varied answer for a question."""
+    if question["kind"] == "number":
+        span = question["max"] - question["min"]
+        return round(question["min"] + span * ((seed * 37) % 100) / 400, 1)
+    options = question["options"]
+    return options[(seed * 7 + len(question["id"])) % len(options)]
+
+
+def answer_by_clicking(page: Page, answers: dict[str, str | float]) -> None:
+    """Answer through the visible form, moving through the pillars with the step buttons."""
+    for pillar in ("product", "traffic", "inquiry", "closing"):
+        page.click(f".rf-step[data-step='{pillar}']")
+        for fieldset in page.locator(f"[data-pillar='{pillar}'][data-question-id]").all():
+            qid = fieldset.get_attribute("data-question-id")
+            if qid not in answers:
+                continue
+            value = answers[qid]
+            if fieldset.get_attribute("data-kind") == "number":
+                if value == "na":
+                    fieldset.locator("input[type=checkbox]").check()
+                else:
+                    number = fieldset.locator("input[type=number]")
+                    number.fill(str(value))
+                    number.press("Tab")
+            else:
+                fieldset.locator(f"label:has(input[value='{value}'])").click()
+
+
+def wait_for_results(page: Page, answered: int) -> None:
+    """Wait until the results on the page are those of `answered` answers."""
+    page.wait_for_selector(f"#rf-results-body[data-answered='{answered}']", state="attached", timeout=ENGINE_TIMEOUT)
+
+
+def page_results(page: Page) -> dict[str, Any]:
+    scores = page.eval_on_selector_all(
+        ".rf-score[data-pillar]", "els => els.map(el => [el.dataset.pillar, el.dataset.score])"
+    )
+    plan = page.eval_on_selector_all("ol.rf-plan > li[data-pillar]", "els => els.map(el => el.dataset.actionId)")
+    plan_pillars = page.eval_on_selector_all("ol.rf-plan > li[data-pillar]", "els => els.map(el => el.dataset.pillar)")
+    return {"scores": {p: (float(s) if s else None) for p, s in scores}, "plan": plan, "plan_pillars": plan_pillars}
+
+
+def cli_results(answers: dict[str, Any], lang: str = "en", overlay: Path | None = None) -> dict[str, Any]:
+    args = [sys.executable, "-m", "assessment", "score", "-", "--json", "--lang", lang]
+    if overlay:
+        args += ["--overlay", str(overlay)]
+    document = json.dumps({"answers": answers})
+    run = subprocess.run(args, input=document, capture_output=True, text=True, cwd=ROOT, check=True)
+    result = json.loads(run.stdout)
+    return {
+        "scores": {p["id"]: p["score"] for p in result["pillars"]},
+        "plan": [a["id"] for a in result["plan"]],
+        "plan_pillars": [a["pillar"] for a in result["plan"]],
+        "root": result["root"],
+    }
+
+
+def saved_answers(page: Page) -> dict[str, Any]:
+    key = page.get_attribute("#assessment", "data-storage-key")
+    raw = page.evaluate("key => localStorage.getItem(key)", key)
+    return json.loads(raw)["answers"] if raw else {}
+
+
+def expect_checked(page: Page, answers: dict[str, Any]) -> None:
+    for qid, value in answers.items():
+        fieldset = page.locator(f"[data-question-id='{qid}']")
+        if isinstance(value, str):
+            expect(fieldset.locator(f"input[value='{value}']")).to_be_checked()
+        else:
+            expect(fieldset.locator("input[type=number]")).to_have_value(str(value))
