@@ -21,8 +21,6 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("en", "zh")
@@ -317,6 +315,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The i18n plugin builds each language with the same config object: add the nav once.
     if brand.nav and "brand" not in config.extra:
         _add_nav(config, brand)
+    if brand.pages:
+        _stage_docs(config, brand)
     contact = None
     if brand.contact:
         contact = dict(brand.contact)
@@ -331,6 +331,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "questions_overlay": str(brand.questions) if brand.questions else None,
     }
     return config
+
+
+def _stage_docs(config: MkDocsConfig, brand: Brand) -> None:
+    """Build from a copy of docs/ with the brand's pages laid over it.
+
+    The i18n plugin only localises pages inside docs_dir, so the brand's own
+    pages (page.md + page.zh.md) join upstream docs in a staging folder; a
+    brand page never replaces an upstream one.
+    """
+    stage = ROOT / ".build" / "docs"
+    if Path(config.docs_dir).resolve() == stage:
+        return  # the same build, next language
+    shutil.rmtree(stage, ignore_errors=True)
+    shutil.copytree(config.docs_dir, stage)
+    for page in sorted(p for p in brand.pages.rglob("*") if p.is_file()):
+        uri = page.relative_to(brand.pages)
+        if (stage / uri).exists():
+            upstream = f"docs/{uri.as_posix()}"
+            raise PluginError(f"Brand page {_shown(page)} would replace the upstream page {upstream}; rename it")
+        (stage / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, stage / uri)
+    config.docs_dir = str(stage)
 
 
 def _add_nav(config: MkDocsConfig, brand: Brand) -> None:
@@ -348,18 +370,6 @@ def _add_nav(config: MkDocsConfig, brand: Brand) -> None:
                     **(language.nav_translations or {}),
                     **{next(iter(item)): entry["title"][language.locale]},
                 }
-
-
-@event_priority(100)  # before the i18n plugin sorts pages into languages
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    brand: Brand = _state["brand"]
-    if brand.pages:
-        for page in sorted(brand.pages.rglob("*.md")):
-            uri = page.relative_to(brand.pages).as_posix()
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(f"Brand page {_shown(page)} would replace the upstream page docs/{uri}; rename it")
-            files.append(File(uri, str(brand.pages), config.site_dir, config.use_directory_urls))
-    return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
