@@ -1,0 +1,90 @@
+"""The knowledge base in a browser: home, both languages, search, and nothing fetched from elsewhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "",
+    "loop/",
+    "pillars/product/",
+    "pillars/traffic/",
+    "pillars/inquiry/",
+    "pillars/closing/",
+    "metrics/",
+    "cases/",
+    "cases/early-xiaomi/",
+    "assessment/reference/",
+    "guide/fork-and-brand/",
+    "about/",
+]
+
+
+def test_home_teaches_the_method_in_one_screen(page: Page, watch) -> None:
+    page.goto("")
+    expect(page.locator("h1").first).to_be_visible()
+    diagram = page.locator("svg[role=img]").first
+    expect(diagram).to_be_visible()
+    expect(page.locator("body")).to_contain_text("盟接之桥")
+    cta = page.locator("a.md-button--primary[href*='assessment']").first
+    expect(cta).to_be_visible()
+    cta.click()
+    expect(page).to_have_url(re.compile(r"/assessment/$"))
+
+
+def test_language_switch_round_trips_to_the_same_page(page: Page, watch) -> None:
+    page.goto("pillars/inquiry/")
+    page.locator(".md-select").first.hover()
+    page.get_by_role("link", name="简体中文").click()
+    expect(page).to_have_url(re.compile(r"/zh/pillars/inquiry/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("h1").first).to_contain_text("询盘")
+    page.locator(".md-select").first.hover()
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/pillars/inquiry/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def search(page: Page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible(timeout=15_000)
+    return [link.get_attribute("href") or "" for link in results.all()]
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    [
+        ("zh/", "询盘", "/zh/pillars/inquiry/"),
+        ("zh/", "投流", "/zh/pillars/traffic/"),
+        ("", "inquiry", "/pillars/inquiry/"),
+    ],
+)
+def test_search_finds_the_pillar_page_in_its_language(page: Page, watch, start: str, query: str, expected: str) -> None:
+    page.goto(start)
+    paths = [page.evaluate("h => new URL(h, location.href).pathname", h) for h in search(page, query)]
+    pages = list(dict.fromkeys(paths))  # one entry per page, in ranking order
+    assert expected in pages[:3], pages
+    if start == "":
+        assert not any(p.startswith("/zh/") for p in pages), pages
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_no_page_requests_anything_from_another_origin(page: Page, watch, lang: str) -> None:
+    for path in PAGES:
+        page.goto(lang + path)
+        page.wait_for_load_state("networkidle")
+    # the watch fixture fails the test on any foreign request or CSP violation
+
+
+def test_docs_pages_do_not_load_pyodide(page: Page, watch) -> None:
+    page.goto("pillars/product/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in watch.requests if "/assets/pyodide/" in url or "/assets/engine/" in url]
