@@ -17,6 +17,7 @@ from assessment.loader import load_bank
 from assessment.model import Bank
 
 ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_BRAND = ROOT / "examples" / "acme-brand"
 
 
 @pytest.fixture
@@ -47,3 +48,9 @@ def build_site(target: Path, brand: Path | None = None) -> Path:
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site with the default brand, built once per test session."""
     return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def acme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with the example brand (a fictional consultancy with its own pages and questions)."""
+    return build_site(tmp_path_factory.mktemp("acme") / "site", brand=EXAMPLE_BRAND)

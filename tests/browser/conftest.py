@@ -8,10 +8,7 @@ script error or a Content-Security-Policy violation fails the test.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from find_chromium import playwright_chromium, system_chromium  # noqa: E402
+from helpers import serve  # noqa: E402
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -34,23 +32,10 @@ CHROMIUM_FLAGS = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@functools.cache
-def _serve(directory: str) -> str:
-    handler = functools.partial(QuietHandler, directory=directory)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> str:
     """The built site, served over HTTP on the loopback interface (pytest-playwright's base_url)."""
-    return _serve(str(site_dir))
+    return serve(str(site_dir))
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE_BRAND = ROOT / "examples" / "acme-brand"
 ENGINE_TIMEOUT = 90_000
 
 
@@ -102,3 +106,17 @@ def expect_checked(page: Page, answers: dict[str, Any]) -> None:
             expect(fieldset.locator(f"input[value='{value}']")).to_be_checked()
         else:
             expect(fieldset.locator("input[type=number]")).to_have_value(str(value))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@functools.cache
+def serve(directory: str) -> str:
+    """Serve a folder on 127.0.0.1 (one server per folder per session); return its base URL."""
+    handler = functools.partial(QuietHandler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"

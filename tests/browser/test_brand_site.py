@@ -1,0 +1,58 @@
+"""The example brand in a browser: its name, colours, logo and contact reach the assessment and its report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import (
+    EXAMPLE_BRAND,
+    answer_by_clicking,
+    cli_results,
+    page_results,
+    pick,
+    questions_on,
+    serve,
+    wait_for_engine,
+    wait_for_results,
+)
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def acme(acme_site: Path) -> str:
+    return serve(str(acme_site))
+
+
+def test_brand_shows_on_every_page_type(page: Page, acme: str) -> None:
+    for path in ("", "pillars/product/", "cases/northwind-valve-maker/", "assessment/"):
+        page.goto(f"{acme}/{path}")
+        expect(page.locator(".md-header__topic").first).to_contain_text("Northwind Growth Lab")
+        expect(page.locator(".rf-cta")).to_contain_text("Book a free diagnosis call")
+        assert "assets/brand/logo.svg" in (page.locator(".md-header .md-logo img").get_attribute("src") or "")
+    header = page.locator(".md-header")
+    assert header.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(91, 42, 134)"  # #5b2a86
+
+
+def test_branded_results_and_report_use_the_brands_questions_and_contact(page: Page, acme: str) -> None:
+    page.goto(f"{acme}/assessment/")
+    questions = questions_on(page)
+    ids = {q["id"] for q in questions}
+    assert "inquiry.sample-policy" in ids and "inquiry.live-qa" not in ids
+    answers = {q["id"]: pick(q, i) for i, q in enumerate(questions)}
+    answer_by_clicking(page, answers)
+    wait_for_engine(page)
+    wait_for_results(page, len(answers))
+    expected = cli_results(answers, overlay=EXAMPLE_BRAND / "questions.toml")
+    expected.pop("root")
+    assert page_results(page) == expected
+    contact = page.locator(".rf-contact")
+    expect(contact).to_contain_text("Northwind consultants")
+    expect(contact.locator("a")).to_have_attribute("href", "mailto:hello@northwind.example")
+    expect(contact.locator("img")).to_have_attribute("alt", "WeChat QR code of Northwind Growth Lab")
+    page.emulate_media(media="print")
+    expect(page.locator(".rf-report-meta")).to_contain_text("Northwind Growth Lab")
+    expect(contact).to_be_visible()
+    expect(page.locator(".rf-chart svg")).to_be_visible()

@@ -1,0 +1,169 @@
+"""Fork and brand: one folder changes the whole site, bad brands fail early, upstream merges stay clean."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assessment import AnswerError, assess
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "acme-brand"
+OVERLAY = EXAMPLE / "questions.toml"
+
+
+def check(brand: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "scripts/build.py", "--check-only"],
+        cwd=ROOT,
+        env={**os.environ, "BRAND_DIR": str(brand)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def broken_brand(tmp_path: Path, edit) -> Path:
+    folder = tmp_path / "brand"
+    shutil.copytree(EXAMPLE, folder)
+    path = folder / "brand.yml"
+    path.write_text(edit(path.read_text("utf-8")), "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda t: t.replace("logo: logo.svg", "logo: missing.svg"), "field 'logo': file not found"),
+        (
+            lambda t: t.replace('primary: "#5b2a86"', 'primary: "purple"'),
+            "field 'colors.light.primary': must be a colour",
+        ),
+        (lambda t: t + "\ntagline: hello\n", "field 'tagline': unknown field"),
+        (lambda t: t.replace("  url: mailto:", "  url: javascript:"), "field 'contact.url'"),
+        (lambda t: t.replace("    zh: 预约免费诊断\n", ""), "field 'contact.label.zh': missing text"),
+        (lambda t: t.replace("languages: [en, zh]", "languages: [en, fr]"), "field 'languages'"),
+    ],
+)
+def test_a_bad_brand_fails_with_the_file_and_field_and_exit_2(tmp_path: Path, edit, expected: str) -> None:
+    run = check(broken_brand(tmp_path, edit))
+    assert run.returncode == 2
+    assert "brand.yml" in run.stderr and expected in run.stderr
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+
+
+def test_an_overlay_naming_a_missing_question_fails_before_building(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t)
+    (folder / "questions.toml").write_text('hide = ["product.no-such-question"]\n', "utf-8")
+    target = tmp_path / "site"
+    run = subprocess.run(
+        [sys.executable, "scripts/build.py", "--site-dir", str(target)],
+        cwd=ROOT,
+        env={**os.environ, "BRAND_DIR": str(folder)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2
+    assert (
+        "questions.toml, field 'hide': names a question that does not exist: 'product.no-such-question'" in run.stderr
+    )
+    assert not target.exists()  # nothing half-built
+
+
+def test_the_example_brand_is_applied_everywhere(acme_site: Path) -> None:
+    for page, name, cta in [
+        ("index.html", "Northwind Growth Lab", "Book a free diagnosis call"),
+        ("pillars/product/index.html", "Northwind Growth Lab", "Book a free diagnosis call"),
+        ("zh/index.html", "北风增长实验室", "预约免费诊断"),
+        ("zh/pillars/product/index.html", "北风增长实验室", "预约免费诊断"),
+    ]:
+        html = (acme_site / page).read_text("utf-8")
+        assert "<title>" in html and name in html, page
+        assert cta in html and "mailto:hello@northwind.example" in html, page
+        assert "assets/brand/logo.svg" in html and "assets/brand/favicon.svg" in html, page
+        assert "盟接之桥" in html, page  # the credit for the method stays
+    css = (acme_site / "assets/brand/brand.css").read_text("utf-8")
+    assert "--md-primary-fg-color: #5b2a86" in css and "--md-accent-fg-color: #d9480f" in css
+    assert (acme_site / "assets/brand/wechat-qr.svg").is_file()
+    assert '<link rel="canonical" href="https://northwind.example/diagnosis/' in (acme_site / "index.html").read_text(
+        "utf-8"
+    )
+
+
+def test_the_brands_own_case_study_joins_the_case_studies_in_both_languages(acme_site: Path) -> None:
+    assert "阀门厂" in (acme_site / "zh/cases/northwind-valve-maker/index.html").read_text("utf-8")
+    home = (acme_site / "cases/index.html").read_text("utf-8")
+    assert re.search(r'href="northwind-valve-maker/"', home)
+    assert "北风客户：阀门厂" in (acme_site / "zh/cases/index.html").read_text("utf-8")
+
+
+def test_the_overlay_changes_the_scoring_as_documented(acme_site: Path) -> None:
+    # Threshold 65: a product score of 62.5 is healthy by default but the root for this brand.
+    product = {
+        "product.positioning": "everyone",
+        "product.value-for-money": "comparison",
+        "product.quality": "closed-loop",
+        "product.supply": "resilient",
+    }
+    default, branded = assess(product), assess(product, overlay=OVERLAY)
+    assert default["threshold"] == 60 and branded["threshold"] == 65
+    score = default["pillars"][0]["score"]
+    assert 60 <= score < 65, "pick answers that land between the two thresholds"
+    assert default["root"] is None and branded["root"] == "product"
+    # Hidden: the question no longer exists for this brand.
+    with pytest.raises(AnswerError, match=re.escape("unknown question id 'inquiry.live-qa'")):
+        assess({"inquiry.live-qa": "na"}, overlay=OVERLAY)
+    # Added: the brand's own question scores and brings its own action.
+    result = assess({"inquiry.sample-policy": "none"}, overlay=OVERLAY)
+    assert result["pillars"][2]["score"] == 0
+    assert [a["id"] for a in result["plan"]] == ["inquiry.sample-policy.write-policy"]
+    # Re-weighted: product.information counts double.
+    mixed = {"product.information": "complete", "product.quality": "reactive"}
+    assert assess(mixed, overlay=OVERLAY)["pillars"][0]["score"] > assess(mixed)["pillars"][0]["score"]
+    # The built site ships the overlay to the browser engine.
+    assert list((acme_site / "assets/engine").glob("*/overlay.toml"))
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+    run = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return run.stdout
+
+
+def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: Path) -> None:
+    upstream, fork = tmp_path / "upstream", tmp_path / "fork"
+    git(tmp_path, "clone", "--quiet", "--no-local", str(ROOT), str(upstream))
+    git(tmp_path, "clone", "--quiet", str(upstream), str(fork))
+    # The consultant brands the fork: only brand/ changes.
+    shutil.rmtree(fork / "brand")
+    shutil.copytree(EXAMPLE, fork / "brand")
+    git(fork, "add", "-A")
+    git(fork, "commit", "--quiet", "-m", "Our brand")
+    # Upstream improves docs, templates and the question bank.
+    for relative, addition in [
+        ("docs/index.md", "\nA new paragraph from upstream.\n"),
+        ("overrides/main.html", "\n{# upstream template change #}\n"),
+        ("assessment/bank/product.toml", "\n# upstream bank comment\n"),
+    ]:
+        with (upstream / relative).open("a", encoding="utf-8") as handle:
+            handle.write(addition)
+    git(upstream, "commit", "--quiet", "-am", "Upstream improvements")
+    git(fork, "fetch", "--quiet", "origin")
+    git(fork, "merge", "--no-edit", "origin/HEAD")
+    assert "A new paragraph from upstream." in (fork / "docs/index.md").read_text("utf-8")
+    assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
+    assert git(fork, "status", "--porcelain") == ""

@@ -1,0 +1,47 @@
+"""The consultant guide works as written: its steps, run in a fresh fork, publish a branded site."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE = ROOT / "docs" / "guide" / "fork-and-brand.md"
+STEP = re.compile(r'^```sh title="(Step [^"]+)"\n(.*?)^```', re.S | re.M)
+
+
+def steps(path: Path) -> list[tuple[str, str]]:
+    return STEP.findall(path.read_text("utf-8"))
+
+
+def test_both_languages_of_the_guide_give_the_same_steps() -> None:
+    assert steps(GUIDE) == steps(GUIDE.with_suffix(".zh.md").with_name("fork-and-brand.zh.md"))
+    assert len(steps(GUIDE)) >= 3
+
+
+def test_following_the_guide_in_a_fresh_fork_publishes_the_branded_site(tmp_path: Path) -> None:
+    fork = tmp_path / "fork"
+    subprocess.run(["git", "clone", "--quiet", "--no-local", str(ROOT), str(fork)], check=True, timeout=120)
+    # A new user's first script run installs .venv and node_modules; reuse this checkout's
+    # (same pyproject.toml and package.json), so the test spends its time on the steps.
+    for installed in (".venv", "node_modules"):
+        (fork / installed).symlink_to(ROOT / installed)
+    env = {**os.environ, "SKIP_BROWSER_SETUP": "1", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("BRAND_DIR", None)
+    for title, script in steps(GUIDE):
+        run = subprocess.run(["bash", "-e", "-c", script], cwd=fork, env=env, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, f"{title} failed:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
+    home = (fork / "site" / "index.html").read_text("utf-8")
+    assert "Northwind Growth Lab" in home and "Book a free diagnosis call" in home
+    assert (fork / "site" / "zh" / "index.html").read_text("utf-8").count("北风增长实验室") >= 1
+    assert (fork / "site" / "assets" / "pyodide" / "pyodide.asm.wasm").is_file()
+
+
+@pytest.mark.parametrize("command", ["scripts/build.sh --check-only", "scripts/build.sh", "scripts/serve.sh"])
+def test_commands_named_in_the_guide_exist(command: str) -> None:
+    assert (ROOT / command.split()[0]).is_file()
+    assert command in GUIDE.read_text("utf-8")
