@@ -33,7 +33,9 @@ def test_following_the_guide_in_a_fresh_fork_publishes_the_branded_site(tmp_path
     env = {**os.environ, "SKIP_BROWSER_SETUP": "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("BRAND_DIR", None)
     for title, script in steps(GUIDE):
-        run = subprocess.run(["bash", "-e", "-c", script], cwd=fork, env=env, capture_output=True, text=True, timeout=600)
+        run = subprocess.run(
+            ["bash", "-e", "-c", script], cwd=fork, env=env, capture_output=True, text=True, timeout=600
+        )
         assert run.returncode == 0, f"{title} failed:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
     home = (fork / "site" / "index.html").read_text("utf-8")
     assert "Northwind Growth Lab" in home and "Book a free diagnosis call" in home

@@ -19,7 +19,8 @@ ENGINE_TIMEOUT = 90_000
 
 
 def wait_for_engine(page: Page, state: str = "ready") -> None:
-    page.wait_for_function(f"document.documentElement.dataset.engine === '{state}'", timeout=ENGINE_TIMEOUT)
+    # A function, not an expression string: the page's CSP forbids eval, which Playwright uses for strings.
+    page.wait_for_function("s => document.documentElement.dataset.engine === s", arg=state, timeout=ENGINE_TIMEOUT)
 
 
 def questions_on(page: Page) -> list[dict[str, Any]]:
@@ -113,10 +114,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a browser dropping a connection mid-download is not a test failure
+
+
 @functools.cache
 def serve(directory: str) -> str:
     """Serve a folder on 127.0.0.1 (one server per folder per session); return its base URL."""
     handler = functools.partial(QuietHandler, directory=directory)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}"

@@ -21,13 +21,37 @@ async function start({ pyodide: base, wheel, overlay }) {
   return browserModule.bank_version(overlayPath);
 }
 
+// Emscripten reports some start-up failures (e.g. a corrupt .wasm) by throwing
+// outside the awaited promise chain: turn those into a failure message too.
+let started = false;
+function failStart(reason) {
+  if (!started) self.postMessage({ type: "failed", reason: String(reason).split("\n")[0] });
+}
+self.addEventListener("error", (event) => failStart(event.message || event.error));
+// A corrupt runtime makes WebAssembly compilation fail, which Emscripten only
+// logs before waiting forever. Bad bytes fail on every path, so report them.
+// (A TypeError, e.g. a wrong MIME type for streaming, still falls back.)
+for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
+  const original = WebAssembly[name];
+  if (typeof original !== "function") continue;
+  WebAssembly[name] = (...args) =>
+    original.apply(WebAssembly, args).catch((error) => {
+      if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+        failStart(`the WebAssembly runtime is damaged (${error.message})`);
+      }
+      throw error;
+    });
+}
+self.addEventListener("unhandledrejection", (event) => failStart((event.reason && event.reason.message) || event.reason));
+
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "init") {
     try {
       const version = await start(data);
+      started = true;
       self.postMessage({ type: "ready", version });
     } catch (error) {
-      self.postMessage({ type: "failed", reason: String((error && error.message) || error).split("\n")[0] });
+      failStart((error && error.message) || error);
     }
   } else if (data.type === "assess") {
     let payload;

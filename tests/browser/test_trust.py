@@ -1,0 +1,229 @@
+"""Trust: accessibility (axe, WCAG 2.1 AA), a strict CSP, hostile input, and calm under faults."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from helpers import (
+    answer_by_clicking,
+    expect_checked,
+    pick,
+    questions_on,
+    saved_answers,
+    wait_for_engine,
+    wait_for_results,
+)
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PAGE_TYPES = {
+    "home": "",
+    "pillar": "pillars/product/",
+    "case study": "cases/factory-inquiries/",
+    "assessment in progress": "assessment/",
+    "assessment results": "assessment/",
+}
+XSS = '<img src=x onerror="window.__pwned=1">'
+
+
+def set_palette(page: Page, scheme: str) -> None:
+    """Switch the theme's palette the way its toggle does, and wait for it to apply."""
+    if page.get_attribute("body", "data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label[for]:visible").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
+def violations(page: Page) -> list[str]:
+    result = Axe().run(page, options=WCAG_AA)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_no_accessibility_violations(page: Page, watch, kind: str, lang: str, scheme: str) -> None:
+    page.goto(lang + PAGE_TYPES[kind])
+    set_palette(page, scheme)
+    if kind.startswith("assessment"):
+        questions = questions_on(page)
+        count = 6 if kind.endswith("progress") else len(questions)
+        answer_by_clicking(page, {q["id"]: pick(q, i) for i, q in enumerate(questions[:count])})
+        wait_for_engine(page)
+        wait_for_results(page, count)
+        if kind.endswith("results"):
+            page.click(".rf-plan__toggle")
+            page.mouse.move(0, 0)
+            page.wait_for_timeout(400)  # let the theme's hover/focus colour transition finish
+    assert violations(page) == []
+
+
+def test_results_are_announced_and_focus_is_visible(page: Page, watch) -> None:
+    page.goto("assessment/")
+    first = questions_on(page)[0]
+    answer_by_clicking(page, {first["id"]: first["options"][0]})
+    wait_for_engine(page)
+    wait_for_results(page, 1)
+    live = page.locator("#rf-live")
+    expect(live).to_have_attribute("aria-live", "polite")
+    expect(live).to_contain_text("Fix first: Product")
+    page.locator("#rf-progress-text").click()
+    for _ in range(10):  # Tab from the top of the form to the first control
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('[data-question-id] input')"):
+            break
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def test_every_page_carries_a_csp_that_blocks_foreign_and_injected_scripts(page: Page, base_url: str) -> None:
+    page.goto("assessment/")
+    csp = page.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
+    assert "script-src 'self' 'wasm-unsafe-eval'" in csp and "'unsafe-eval'" not in csp.replace(
+        "'wasm-unsafe-eval'", ""
+    )
+    assert "connect-src 'self'" in csp and "worker-src 'self'" in csp
+    reports: list[str] = []
+    page.on("console", lambda message: reports.append(message.text))
+    page.evaluate(
+        """() => {
+            const inline = document.createElement('script');
+            inline.textContent = 'window.__inline = 1';
+            document.head.append(inline);
+            const remote = document.createElement('script');
+            remote.src = 'https://cdn.example.invalid/x.js';
+            document.head.append(remote);
+        }"""
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__inline") is None
+    assert any("Content Security Policy" in r for r in reports)
+
+
+def share_fragment(document: object) -> str:
+    text = json.dumps(document)
+    return "#answers=" + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        (share_fragment({"answers": {XSS: "x"}}), "unknown question"),
+        (share_fragment({"answers": {"product.positioning": XSS}}), "invalid answer for question product.positioning"),
+        (share_fragment({XSS: {}}), "expected"),
+        ("#answers=" + XSS, "not correctly encoded"),
+        (share_fragment({"answers": {"product.positioning": "x" * 9000}}), "too large"),
+        ("#answers=" + base64.urlsafe_b64encode(b"\xff\xfe<script>").decode(), "not correctly encoded"),
+    ],
+)
+def test_hostile_share_links_are_refused_with_a_message_and_nothing_runs(
+    page: Page, watch, fragment: str, message: str
+) -> None:
+    page.goto("assessment/")
+    mine = {questions_on(page)[0]["id"]: questions_on(page)[0]["options"][1]}
+    answer_by_clicking(page, mine)
+    page.goto("about/")
+    page.goto("assessment/" + fragment)
+    expect(page.locator(".rf-notice--error")).to_contain_text(message)
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("img[src=x]").count() == 0
+    expect_checked(page, mine)
+    assert saved_answers(page) == mine
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (json.dumps({"answers": {XSS: "1"}}), "unknown question"),
+        (json.dumps({"answers": {"product.positioning": XSS}}), "invalid answer"),
+        (XSS, "not valid JSON"),
+        (json.dumps([XSS]), "expected"),
+        (json.dumps({"answers": {"a": "b" * 200_000}}), "too large"),
+    ],
+)
+def test_hostile_import_files_are_refused_and_nothing_is_changed(
+    page: Page, watch, tmp_path: Path, content: str, message: str
+) -> None:
+    page.goto("assessment/")
+    mine = {questions_on(page)[1]["id"]: questions_on(page)[1]["options"][0]}
+    answer_by_clicking(page, mine)
+    upload = tmp_path / "answers.json"
+    upload.write_text(content, "utf-8")
+    page.set_input_files("#rf-import-file", str(upload))
+    expect(page.locator(".rf-notice--error")).to_contain_text(message)
+    assert page.evaluate("() => window.__pwned") is None
+    assert saved_answers(page) == mine
+
+
+def test_corrupted_pyodide_assets_are_explained_and_answers_kept(page: Page, watch) -> None:
+    page.route(
+        "**/assets/pyodide/pyodide.asm.wasm",
+        lambda route: route.fulfill(status=200, body=b"not webassembly", content_type="application/wasm"),
+    )
+    page.goto("assessment/")
+    first = questions_on(page)[0]
+    answer_by_clicking(page, {first["id"]: first["options"][1]})
+    wait_for_engine(page, "failed")
+    expect(page.locator(".rf-engine-failed")).to_contain_text("could not be loaded")
+    assert saved_answers(page) == {first["id"]: first["options"][1]}
+
+
+def test_a_missing_engine_wheel_is_explained(page: Page, watch) -> None:
+    page.route("**/assets/engine/**/*.whl", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto("assessment/")
+    wait_for_engine(page, "failed")
+    expect(page.locator(".rf-engine-failed")).to_be_visible()
+
+
+def test_full_storage_is_reported_and_export_offered(page: Page, watch) -> None:
+    page.add_init_script(
+        """Storage.prototype.setItem = function () {
+            throw new DOMException('quota', 'QuotaExceededError');
+        };"""
+    )
+    page.goto("assessment/")
+    first = questions_on(page)[0]
+    answer_by_clicking(page, {first["id"]: first["options"][1]})
+    notice = page.locator(".rf-notice--warning")
+    expect(notice).to_contain_text("storage is full")
+    expect(notice.get_by_role("button", name="Export answers (JSON)")).to_be_visible()
+    expect_checked(page, {first["id"]: first["options"][1]})
+
+
+def test_corrupt_saved_answers_are_reported_and_other_data_untouched(page: Page, watch) -> None:
+    page.goto("about/")
+    key = "rf-root-first"
+    page.evaluate("k => { localStorage.setItem(k, '{not json'); localStorage.setItem('other-app', 'keep me'); }", key)
+    page.goto("assessment/")
+    assert page.get_attribute("#assessment", "data-storage-key") == key
+    notice = page.locator(".rf-notice--warning")
+    expect(notice).to_contain_text("could not be read")
+    assert page.evaluate("k => localStorage.getItem(k)", key) == "{not json"  # left as it was until you choose
+    notice.get_by_role("button", name="Discard the unreadable saved answers").click()
+    assert page.evaluate("k => localStorage.getItem(k)", key) is None
+    assert page.evaluate("() => localStorage.getItem('other-app')") == "keep me"
+    first = questions_on(page)[0]
+    answer_by_clicking(page, {first["id"]: first["options"][0]})
+    assert saved_answers(page) == {first["id"]: first["options"][0]}
+
+
+def test_a_changed_bank_keeps_the_answers_that_still_apply(page: Page, watch) -> None:
+    page.goto("assessment/")
+    questions = [q for q in questions_on(page) if q["kind"] == "choice"]
+    still = {questions[0]["id"]: questions[0]["options"][1], questions[3]["id"]: questions[3]["options"][0]}
+    gone = {"product.retired-question": "yes", questions[1]["id"]: "an-option-that-was-renamed"}
+    saved = {"v": 1, "bank_version": "an-older-bank", "answers": {**still, **gone}}
+    page.evaluate("s => localStorage.setItem('rf-root-first', JSON.stringify(s))", saved)
+    page.reload()
+    expect(page.locator(".rf-notice").first).to_contain_text(
+        "2 of your answers still apply and were kept; 2 no longer apply"
+    )
+    expect_checked(page, still)
+    assert saved_answers(page) == still
+    wait_for_engine(page)
+    wait_for_results(page, 2)
