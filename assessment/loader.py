@@ -8,10 +8,10 @@ broken bank must stop the build, never produce a silently wrong score.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import tomllib
+import zlib
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
@@ -282,6 +282,15 @@ def _read_action(table: Table, questions: dict[str, Question], pillar: str | Non
     return action
 
 
+def _read_warning(table: Table) -> Warning:
+    when = table.str("when")
+    if when not in WARNING_CONDITIONS:
+        raise table.error("when", f"unknown condition {when!r} (one of: {', '.join(sorted(WARNING_CONDITIONS))})")
+    warning = Warning(id=table.str("id"), when=when, text=table.text("text"))
+    table.finish()
+    return warning
+
+
 def _unique(items: list[Any], file: str, kind: str) -> None:
     seen: set[str] = set()
     for item in items:
@@ -297,7 +306,8 @@ def _version(questions: tuple[Question, ...]) -> str:
     Texts and weights are left out on purpose: rewording a label keeps answers valid.
     """
     shape = [[q.id, q.kind, [o.value for o in q.options], q.min, q.max, q.not_applicable] for q in questions]
-    return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
+    # A checksum, not a security hash: zlib is already loaded, hashlib would add to start-up.
+    return f"{zlib.crc32(json.dumps(shape).encode()):08x}"
 
 
 @lru_cache(maxsize=8)
@@ -342,13 +352,7 @@ def load_bank(bank_dir: str | Path | None = None, overlay: str | Path | None = N
     messages = {key: messages_table.text(key) for key in ("root_reason", "root_reason_upstream", "no_root")}
     messages_table.finish()
 
-    warnings = []
-    for table in settings.tables("warnings"):
-        when = table.str("when")
-        if when not in WARNING_CONDITIONS:
-            raise table.error("when", f"unknown condition {when!r} (one of: {', '.join(sorted(WARNING_CONDITIONS))})")
-        warnings.append(Warning(id=table.str("id"), when=when, text=table.text("text")))
-        table.finish()
+    warnings = [_read_warning(table) for table in settings.tables("warnings")]
     _unique(warnings, settings_file, "warning")
     settings.finish()
 
@@ -424,12 +428,7 @@ def _apply_overlay(
         if any(a.id == action.id for a in actions):
             raise entry.error("id", "an action with this id already exists")
         actions.append(action)
-    for entry in table.tables("warnings", []):
-        when = entry.str("when")
-        if when not in WARNING_CONDITIONS:
-            raise entry.error("when", f"unknown condition {when!r} (one of: {', '.join(sorted(WARNING_CONDITIONS))})")
-        warnings.append(Warning(id=entry.str("id"), when=when, text=entry.text("text")))
-        entry.finish()
+    warnings += [_read_warning(entry) for entry in table.tables("warnings", [])]
     weights = table.raw("weights", {})
     if not isinstance(weights, dict):
         raise table.error("weights", "must be a table of question id = weight")
