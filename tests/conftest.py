@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from bankfactory import make_bank
+from sitebuild import build_site
 
 from assessment.loader import load_bank
 from assessment.model import Bank
@@ -24,24 +23,6 @@ EXAMPLE_BRAND = ROOT / "examples" / "acme-brand"
 def small_bank(tmp_path: Path) -> Bank:
     """Three questions per pillar, all weights 1, question 1 of each pillar allows "not applicable"."""
     return load_bank(make_bank(tmp_path / "bank"))
-
-
-def build_site(target: Path, brand: Path | None = None) -> Path:
-    """`mkdocs build --strict` into target (a broken link or anchor fails the build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("BRAND_DIR", None)
-    if brand:
-        env["BRAND_DIR"] = str(brand)
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    return target
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import build_site
 
 from assessment import AnswerError, assess
 
@@ -49,6 +50,7 @@ def broken_brand(tmp_path: Path, edit) -> Path:
         (lambda t: t.replace("  url: mailto:", "  url: javascript:"), "field 'contact.url'"),
         (lambda t: t.replace("    zh: 预约免费诊断\n", ""), "field 'contact.label.zh': missing text"),
         (lambda t: t.replace("languages: [en, zh]", "languages: [en, fr]"), "field 'languages'"),
+        (lambda t: t.replace("languages: [en, zh]", "languages: [zh]"), "English is the default language"),
     ],
 )
 def test_a_bad_brand_fails_with_the_file_and_field_and_exit_2(tmp_path: Path, edit, expected: str) -> None:
@@ -95,6 +97,13 @@ def test_the_example_brand_is_applied_everywhere(acme_site: Path) -> None:
     assert '<link rel="canonical" href="https://northwind.example/diagnosis/' in (acme_site / "index.html").read_text(
         "utf-8"
     )
+
+
+def test_an_english_only_brand_publishes_no_chinese_pages(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("languages: [en, zh]", "languages: [en]"))
+    site = build_site(tmp_path / "site", brand=folder)
+    assert (site / "index.html").is_file() and not (site / "zh").exists()
+    assert "简体中文" not in (site / "index.html").read_text("utf-8")
 
 
 def test_the_brands_own_case_study_joins_the_case_studies_in_both_languages(acme_site: Path) -> None:

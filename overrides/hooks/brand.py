@@ -139,8 +139,10 @@ def load_brand(folder: Path | None = None) -> Brand:
         return target
 
     languages = data.get("languages", list(LANGUAGES))
-    if not isinstance(languages, list) or not languages or any(lang not in LANGUAGES for lang in languages):
-        raise BrandError(shown, "languages", f"must be a non-empty list drawn from {', '.join(LANGUAGES)}")
+    if not isinstance(languages, list) or any(lang not in LANGUAGES for lang in languages) or "en" not in languages:
+        # English pages (page.md) are the site's default language, built at its root.
+        message = "must be [en, zh] or [en]: English is the default language at the site root"
+        raise BrandError(shown, "languages", message)
 
     colors = data.get("colors")
     if not isinstance(colors, dict) or set(colors) != {"light", "dark"}:
@@ -298,7 +300,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except BrandError as exc:
         raise PluginError(f"Brand configuration error: {exc}") from None
     _state["brand"] = brand
-    default = brand.languages[0] if "en" not in brand.languages else "en"
+    default = "en"
     config.site_name = brand.name[default]
     config.site_description = brand.description[default]
     if brand.site_url:
