@@ -75,6 +75,8 @@ def test_reload_resumes_where_you_left_off(page: Page, watch) -> None:
     page.reload()
     expect_checked(page, answers)
     expect(page.locator("#rf-progress-text")).to_contain_text(f"12 of {len(questions)}")
+    first_open = next(q["pillar"] for q in questions if q["id"] not in answers)
+    expect(page.locator(".rf-pillar.is-current")).to_have_attribute("data-pillar", first_open)
     page.goto("about/")
     page.goto("assessment/")
     expect_checked(page, answers)

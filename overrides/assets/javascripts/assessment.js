@@ -181,8 +181,6 @@ function init() {
     fieldset.scrollIntoView({ block: "center" });
     fieldset.querySelector("input").focus();
   }
-  const firstOpen = sections.find((s) => [...s.querySelectorAll("[data-question-id]")].some((f) => !(f.dataset.questionId in answers)));
-  showPillar((firstOpen || sections[0]).dataset.pillar, false);
 
   form.addEventListener("change", (event) => {
     const fieldset = event.target.closest("[data-question-id]");
@@ -305,6 +303,9 @@ function init() {
   window.addEventListener("hashchange", openShared);
   writeForm();
   updateProgress();
+  // Resume at the first pillar that still has unanswered questions.
+  const firstOpen = sections.find((s) => [...s.querySelectorAll("[data-question-id]")].some((f) => !(f.dataset.questionId in answers)));
+  showPillar((firstOpen || sections[0]).dataset.pillar, false);
 
   // -- The engine loads in the background --------------------------------------
   document.documentElement.dataset.engine = "loading";
