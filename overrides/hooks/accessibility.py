@@ -1,8 +1,10 @@
-"""MkDocs hook: give checklist checkboxes an accessible name.
+"""MkDocs hook: accessible names where the generated markup has none.
 
-pymdownx.tasklist renders each "- [ ] item" as a bare, disabled checkbox; a
-screen reader then announces "checkbox, not checked" with no words. The item's
-own text becomes the checkbox's label.
+- pymdownx.tasklist renders each "- [ ] item" as a bare, disabled checkbox; a
+  screen reader then announces "checkbox, not checked" with no words. The
+  item's own text becomes the checkbox's label.
+- The theme's search is a role="dialog" without a name; it gets the (already
+  translated) label of its own search field.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ TASK = re.compile(
     re.S,
 )
 TAG = re.compile(r"<[^>]+>")
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
+SEARCH_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]*)"')
 
 
 def _label(match: re.Match[str]) -> str:
@@ -29,3 +33,10 @@ def _label(match: re.Match[str]) -> str:
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return TASK.sub(_label, content)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    label = SEARCH_LABEL.search(output)
+    if label and SEARCH_DIALOG in output:
+        output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{label[1]}"', 1)
+    return output

@@ -28,9 +28,32 @@ function init() {
   let engine = null;
   let lastRoot;
   let scoring = 0;
+  const notices = document.getElementById("rf-notices");
+
+  // -- The engine starts loading first: it takes longest, and nothing waits on it --
+  document.documentElement.dataset.engine = "loading";
+  status.hidden = false;
+  status.textContent = t("engine_loading");
+  engine = new Engine({
+    pyodide: root.dataset.pyodide.endsWith("/") ? root.dataset.pyodide : `${root.dataset.pyodide}/`,
+    wheel: root.dataset.wheel,
+    overlay: root.dataset.overlay,
+    onReady: () => {
+      document.documentElement.dataset.engine = "ready";
+      status.textContent = t("engine_ready");
+      status.classList.add("rf-engine--ready");
+      score();
+    },
+    onFailed: (reason) => {
+      document.documentElement.dataset.engine = "failed";
+      status.hidden = true;
+      const text = reason === "no_wasm" ? t("no_wasm") : reason;
+      notice("error", format(t("engine_failed"), { reason: text }), [[t("export"), exportAnswers]]).classList.add("rf-engine-failed");
+      resultsEmpty.textContent = format(t("engine_failed"), { reason: text });
+    },
+  });
 
   // -- Notices --------------------------------------------------------------
-  const notices = document.getElementById("rf-notices");
   function notice(kind, text, actions = []) {
     const box = h(
       "div",
@@ -307,28 +330,6 @@ function init() {
   const firstOpen = sections.find((s) => [...s.querySelectorAll("[data-question-id]")].some((f) => !(f.dataset.questionId in answers)));
   showPillar((firstOpen || sections[0]).dataset.pillar, false);
 
-  // -- The engine loads in the background --------------------------------------
-  document.documentElement.dataset.engine = "loading";
-  status.hidden = false;
-  status.textContent = t("engine_loading");
-  engine = new Engine({
-    pyodide: root.dataset.pyodide.endsWith("/") ? root.dataset.pyodide : `${root.dataset.pyodide}/`,
-    wheel: root.dataset.wheel,
-    overlay: root.dataset.overlay,
-    onReady: () => {
-      document.documentElement.dataset.engine = "ready";
-      status.textContent = t("engine_ready");
-      status.classList.add("rf-engine--ready");
-      score();
-    },
-    onFailed: (reason) => {
-      document.documentElement.dataset.engine = "failed";
-      status.hidden = true;
-      const text = reason === "no_wasm" ? t("no_wasm") : reason;
-      notice("error", format(t("engine_failed"), { reason: text }), [[t("export"), exportAnswers]]).classList.add("rf-engine-failed");
-      resultsEmpty.textContent = format(t("engine_failed"), { reason: text });
-    },
-  });
 }
 
 // mkdocs-material's page-load hook when the theme provides it (instant
