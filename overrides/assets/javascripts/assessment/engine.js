@@ -14,15 +14,23 @@ export class Engine {
       queueMicrotask(() => this.fail("no_wasm"));
       return;
     }
+    // The page's head may already have started the worker (see assessment.html);
+    // take it over with the messages it has received so far.
+    const early = window.__rfEngine;
+    delete window.__rfEngine;
     try {
-      this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+      this.worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     } catch (error) {
       queueMicrotask(() => this.fail(String(error.message || error)));
       return;
     }
-    this.worker.addEventListener("message", (event) => this.receive(event.data));
-    this.worker.addEventListener("error", (event) => this.fail(event.message || "the engine's script could not start"));
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => this.fail(event.message || "the engine's script could not start");
     this.timer = setTimeout(() => this.fail("timed out"), LOAD_TIMEOUT_MS);
+    if (early) {
+      queueMicrotask(() => early.queue.forEach((message) => this.receive(message)));
+      return;
+    }
     this.worker.postMessage({
       type: "init",
       pyodide: new URL(pyodide, document.baseURI).href,

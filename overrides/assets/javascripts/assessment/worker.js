@@ -1,20 +1,32 @@
 // Web Worker: load the vendored Pyodide runtime, install the `assessment`
-// wheel (no micropip: loadPackage takes a wheel URL), and answer scoring
-// requests with the very code the CLI and the tests run.
+// wheel, and answer scoring requests with the very code the CLI and the
+// tests run.
 
 let browserModule = null;
 let overlayPath = null;
 
 async function start({ pyodide: base, wheel, overlay }) {
+  // The engine's wheel downloads while Pyodide starts; it is a zip, unpacked
+  // straight into site-packages (no micropip, no package index).
+  const wheelBytes = fetch(wheel).then((response) => {
+    if (!response.ok) throw new Error(`the engine package: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+  const overlayText = overlay
+    ? fetch(overlay).then((response) => {
+        if (!response.ok) throw new Error(`the question overlay: HTTP ${response.status}`);
+        return response.text();
+      })
+    : null;
+  // Marked as handled now; a failure is raised where they are awaited, below.
+  wheelBytes.catch(() => {});
+  if (overlayText) overlayText.catch(() => {});
   const { loadPyodide } = await import(`${base}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL: base });
-  const failures = [];
-  await pyodide.loadPackage(wheel, { messageCallback: () => {}, errorCallback: (message) => failures.push(message) });
-  if (failures.length) throw new Error(failures.join("; "));
-  if (overlay) {
-    const response = await fetch(overlay);
-    if (!response.ok) throw new Error(`question overlay: HTTP ${response.status}`);
-    pyodide.FS.writeFile("/tmp/overlay.toml", await response.text());
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(await wheelBytes, "zip", { extractDir: sitePackages });
+  if (overlayText) {
+    pyodide.FS.writeFile("/tmp/overlay.toml", await overlayText);
     overlayPath = "/tmp/overlay.toml";
   }
   browserModule = pyodide.pyimport("assessment.browser");
