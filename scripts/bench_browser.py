@@ -436,12 +436,12 @@ def first_start(visits: list[Visit], part: str) -> float | None:
 
 
 def timeline(label: str, visits: list[Visit], statuses: bool = False) -> str:
-    """Medians: worker started, runtime downloaded, loadPyodide() resolved, ready; optionally HTTP statuses."""
+    """Medians: worker started, runtime downloaded, wheel requested, ready; optionally HTTP statuses."""
     worker, wheel = first_start(visits, "worker.js"), first_start(visits, "/assets/engine/")
     runtime = median([max(f.end for f in v.browser_saw(RUNTIME)) for v in visits])
     steps = [f"worker script requested at {ms(worker or 0)}", f"runtime files in by {ms(runtime)}"]
     if wheel is not None:
-        steps.append(f"loadPyodide() done (wheel requested) at {ms(wheel)}")
+        steps.append(f"engine wheel requested at {ms(wheel)}")
     steps.append(f"ready at {ms(mark(visits, 'engine'))}")
     line = f"  {label}: {'; '.join(steps)}"
     if statuses:
@@ -464,13 +464,11 @@ def explain_engine(runs: Runs) -> list[str]:
     ]
     cold, warm = mark(runs.profile_cold, "engine"), mark(runs.profile_warm, "engine")
     runtime_warm = median([max(f.end for f in v.browser_saw(RUNTIME)) for v in runs.profile_warm])
-    wheel_warm = first_start(runs.profile_warm, "/assets/engine/") or warm
     if warm / cold > 0.5:
         lines.append(
             f"  (e) missed: on the second visit the runtime is in by {ms(runtime_warm)} from the HTTP cache, yet the"
-            f" engine needs {ms(warm - runtime_warm)} more: {ms(wheel_warm - runtime_warm)} inside loadPyodide()"
-            f" (WebAssembly compile/instantiate, Python start-up) and {ms(warm - wheel_warm)} to install and import"
-            " the wheel. CPU work that an HTTP cache does not save."
+            f" engine needs {ms(warm - runtime_warm)} more: WebAssembly compile/instantiate, Python start-up,"
+            " unpacking and importing the engine. CPU work that an HTTP cache does not save."
         )
     return lines
 
