@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +55,8 @@ def _build_wheel(target: Path) -> Path:
     """Build the py3-none-any wheel through the PEP 517 `build_wheel` hook of the project's backend."""
     from flit_core import buildapi
 
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
     with contextlib.chdir(ROOT):
         name = buildapi.build_wheel(str(target))
     return target / name
@@ -71,8 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["bank"] = bank
     digest = _package_digest()
     if _state.get("digest") != digest:
-        workdir = Path(tempfile.mkdtemp(prefix="assessment-wheel-"))
-        _state.update(digest=digest, wheel=_build_wheel(workdir))
+        _state.update(digest=digest, wheel=_build_wheel(ROOT / ".build" / "wheel"))
     base = f"assets/engine/{digest}/"
     config.extra["assessment"] = {
         "bank_version": bank.version,
