@@ -428,7 +428,7 @@ def _apply_overlay(
         if any(a.id == action.id for a in actions):
             raise entry.error("id", "an action with this id already exists")
         actions.append(action)
-    warnings += [_read_warning(entry) for entry in table.tables("warnings", [])]
+    warnings.extend(_read_warning(entry) for entry in table.tables("warnings", []))
     weights = table.raw("weights", {})
     if not isinstance(weights, dict):
         raise table.error("weights", "must be a table of question id = weight")
