@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .answers import answers_from_document, check_answers
+from .answers import check_submission, read_document
 from .errors import AnswerError, AssessmentError, BankError
 from .export import export_bank
 from .loader import load_bank
@@ -21,14 +21,14 @@ __all__ = [
     "AnswerError",
     "AssessmentError",
     "BankError",
-    "answers_from_document",
     "assess",
     "assess_bank",
+    "assess_document",
     "get_bank",
     "load_questionnaire",
 ]
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 OVERLAY_ENV = "ASSESSMENT_OVERLAY"
 """Environment variable naming a brand overlay (TOML) applied when none is passed."""
@@ -47,20 +47,29 @@ def _language(bank: Bank, lang: str) -> str:
 
 
 def load_questionnaire(lang: str = "en", overlay: str | Path | None = None) -> dict[str, Any]:
-    """The question bank in one language: pillars in loop order, questions with options weakest first."""
+    """The question bank in one language: the profile, pillars in loop order, questions with options weakest first."""
     bank = get_bank(overlay)
     return export_bank(bank, _language(bank, lang))
 
 
-def assess(answers: Any, lang: str = "en", overlay: str | Path | None = None) -> dict[str, Any]:
-    """Score answers (question id -> option value, number or "na") and plan root-first actions.
+def assess(answers: Any, lang: str = "en", profile: Any = None, overlay: str | Path | None = None) -> dict[str, Any]:
+    """Score answers (question id -> option value, number, "na" or "unknown") for a business profile.
 
     Raises `AnswerError` for an unknown question id or an invalid answer: a wrong
     input never yields a silently wrong score.
     """
-    return assess_bank(get_bank(overlay), answers, lang)
+    return assess_bank(get_bank(overlay), answers, lang, profile)
 
 
-def assess_bank(bank: Bank, answers: Any, lang: str = "en") -> dict[str, Any]:
+def assess_document(document: Any, lang: str = "en", overlay: str | Path | None = None) -> dict[str, Any]:
+    """Score `{"profile": {...}, "answers": {...}, "bank_version": ...}`, the format of exports and share links.
+
+    Answers to questions of an earlier bank are migrated or set aside; the result says which.
+    """
+    bank = get_bank(overlay)
+    return build_result(bank, read_document(bank, document), _language(bank, lang))
+
+
+def assess_bank(bank: Bank, answers: Any, lang: str = "en", profile: Any = None) -> dict[str, Any]:
     """`assess` against a given bank (tests and tools that load their own)."""
-    return build_result(bank, check_answers(bank, answers), _language(bank, lang))
+    return build_result(bank, check_submission(bank, answers, profile), _language(bank, lang))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 
-from . import assess, get_bank
+from . import assess_document, get_bank
 from .errors import AssessmentError
 
 
-def assess_json(answers_json: str, lang: str, overlay: str | None = None) -> str:
-    """Score answers given as JSON text; return {"ok": true, "result"} or {"ok": false, "error"}."""
+def assess_json(document_json: str, lang: str, overlay: str | None = None) -> str:
+    """Score `{"profile", "answers"}` given as JSON text; return {"ok": true, "result"} or {"ok": false, "error"}."""
     try:
-        result = assess(json.loads(answers_json), lang=lang, overlay=overlay)
+        result = assess_document(json.loads(document_json), lang=lang, overlay=overlay)
     except (AssessmentError, ValueError, RecursionError) as error:
         return json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False)
     return json.dumps({"ok": True, "result": result}, ensure_ascii=False)

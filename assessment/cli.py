@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import answers_from_document, assess, get_bank, load_questionnaire
+from . import assess_document, get_bank, load_questionnaire
 from .errors import AssessmentError
 from .report import csv_table, text_report
 
@@ -33,7 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     questions.add_argument("--json", action="store_true", help="print JSON instead of text")
     score = commands.add_parser("score", parents=[common], help="score answers and print the root-first plan")
     score.add_argument(
-        "paths", nargs="+", metavar="FILE", help='answers JSON {"answers": {...}}, "-" for stdin, or a folder'
+        "paths",
+        nargs="+",
+        metavar="FILE",
+        help='answers JSON {"profile": {...}, "answers": {...}}, "-" for stdin, or a folder',
     )
     score.add_argument("--json", action="store_true", help="print JSON instead of a report")
     commands.add_parser("validate", parents=[common], help="check the question bank (and overlay) and exit")
@@ -71,7 +74,7 @@ def _expand(paths: list[str]) -> list[str]:
 
 def _score_file(path: str, lang: str, overlay: str | None) -> dict[str, Any]:
     try:
-        return assess(answers_from_document(_read_json(path)), lang=lang, overlay=overlay)
+        return assess_document(_read_json(path), lang=lang, overlay=overlay)
     except InputError:
         raise
     except AssessmentError as exc:
@@ -80,6 +83,10 @@ def _score_file(path: str, lang: str, overlay: str | None) -> dict[str, Any]:
 
 def _print_questions(data: dict[str, Any]) -> str:
     lines = []
+    lines.append("Profile")
+    for dim in data["profile"]:
+        lines.append(f"  profile.{dim['id']}: {dim['text']}{' (several allowed)' if dim['multiple'] else ''}")
+        lines += [f"    {o['value']:<14} {o['label']}" for o in dim["options"]]
     for pillar in data["pillars"]:
         lines.append(f"{pillar['letter']}. {pillar['name']} ({pillar['role']})")
         for q in (q for q in data["questions"] if q["pillar"] == pillar["id"]):
@@ -87,7 +94,10 @@ def _print_questions(data: dict[str, Any]) -> str:
             if q["kind"] == "choice":
                 lines += [f"    {o['value']:<14} {o['label']}" for o in q["options"]]
             else:
-                lines.append(f"    number, {q['min']:g}-{q['max']:g} {q['unit']} ({q['better']} is better)")
+                unit = f" {q['unit']}" if q["unit"] else ""
+                lines.append(f"    number, {q['min']:g}-{q['max']:g}{unit} in the base unit ({q['better']} is better)")
+            if q["unknown"]:
+                lines.append("    unknown        (I don't know this figure)")
             if q["not_applicable"]:
                 lines.append("    na             (not applicable)")
     return "\n".join(lines) + "\n"

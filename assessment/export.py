@@ -1,20 +1,47 @@
-"""The question bank in one language, as plain data: what the CLI prints and the browser renders."""
+"""The question bank in one language, as plain data: what the CLI prints, the form is built from, and
+the reference page documents."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .model import Action, Bank, Question
+from .model import Action, Bank, Condition, Question, Scale
 from .result import page_url
 
 
+def condition(when: Condition) -> dict[str, list[str]]:
+    return {dim: sorted(values) for dim, values in when.terms}
+
+
 def export_bank(bank: Bank, lang: str) -> dict[str, Any]:
+    scoring = bank.scoring
     return {
         "bank_version": bank.version,
         "lang": lang,
         "languages": list(bank.languages),
         "threshold": bank.health_threshold,
+        "scoring": {
+            "outcome_share": scoring.outcome_share,
+            "failing_cap": scoring.failing_cap,
+            "root_step": scoring.root_step,
+            "low_confidence_unknowns": scoring.low_confidence_unknowns,
+            "low_confidence_answered": scoring.low_confidence_answered,
+            "plan_now": scoring.plan_now,
+            "plan_next": scoring.plan_next,
+        },
         "levels": [{"min": lv.min, "name": lv.name[lang]} for lv in bank.levels],
+        "bands": [name[lang] for name in bank.bands],
+        "owners": [{"id": o.id, "name": o.name[lang]} for o in bank.owners],
+        "profile": [
+            {
+                "id": d.id,
+                "multiple": d.multiple,
+                "text": d.text[lang],
+                "guidance": d.guidance[lang],
+                "options": [{"value": o.value, "label": o.label[lang]} for o in d.options],
+            }
+            for d in bank.dimensions
+        ],
         "pillars": [
             {
                 "id": p.id,
@@ -29,6 +56,21 @@ def export_bank(bank: Bank, lang: str) -> dict[str, Any]:
             for p in bank.pillars
         ],
         "questions": [_question(q, bank, lang) for q in bank.questions],
+        "warnings": [
+            {"id": w.id, "when": list(w.when), "unless": list(w.unless), "text": w.text[lang]} for w in bank.warnings
+        ],
+        "retired": [{"id": r.id, "moved_to": r.moved_to, "values": r.values} for r in bank.retired],
+    }
+
+
+def _scale(scale: Scale, lang: str) -> dict[str, Any]:
+    return {
+        "when": condition(scale.when),
+        "unit": scale.unit[lang],
+        "factor": scale.factor,
+        "thresholds": list(scale.thresholds),
+        "source": scale.source[lang],
+        "note": scale.note.get(lang, ""),
     }
 
 
@@ -37,36 +79,48 @@ def _question(question: Question, bank: Bank, lang: str) -> dict[str, Any]:
         "id": question.id,
         "pillar": question.pillar,
         "kind": question.kind,
+        "role": question.role,
         "area": question.area[lang],
         "text": question.text[lang],
         "guidance": question.guidance[lang],
         "weight": question.weight,
         "not_applicable": question.not_applicable,
+        "unknown": question.allows_unknown,
+        "applies": condition(question.applies),
         "max_level": question.max_level,
     }
     if question.kind == "choice":
         data["options"] = [{"value": o.value, "label": o.label[lang], "level": o.level} for o in question.options]
+        if question.source:
+            data["source"] = question.source[lang]
     else:
         data.update(
             unit=question.unit[lang],
             min=question.min,
             max=question.max,
             better=question.better,
-            thresholds=list(question.thresholds),
+            scales=[_scale(s, lang) for s in question.scales],
+            break_even_from=question.break_even_from,
         )
-    data["actions"] = [_action(a, lang) for a in bank.actions if a.question == question.id]
+    data["actions"] = [_action(a, bank, lang) for a in bank.actions if a.question == question.id]
     return data
 
 
-def _action(action: Action, lang: str) -> dict[str, Any]:
+def _action(action: Action, bank: Bank, lang: str) -> dict[str, Any]:
     return {
         "id": action.id,
         "below": action.below,
+        "on_unknown": action.on_unknown,
         "horizon": action.horizon,
+        "owner": bank.owner(action.owner).name[lang],
         "title": action.title[lang],
         "why": action.why[lang],
+        "unlocks": action.unlocks[lang],
         "steps": action.steps[lang],
+        "variants": [{"when": condition(v.when), "steps": v.steps[lang]} for v in action.variants],
         "metric": action.metric[lang],
+        "target": action.target,
+        "goal": action.goal.get(lang),
         "link": page_url(action.link),
         "source": action.link,
     }

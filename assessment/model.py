@@ -16,6 +16,59 @@ PILLAR_IDS = ("product", "traffic", "inquiry", "closing")
 NOT_APPLICABLE = "na"
 """The answer value that marks a question as not applicable to this business."""
 
+UNKNOWN = "unknown"
+"""The answer value for "I don't know this figure" (outcomes and inputs only)."""
+
+RESERVED_VALUES = (NOT_APPLICABLE, UNKNOWN)
+
+Profile = dict[str, tuple[str, ...]]
+"""A business profile: dimension id -> the chosen value(s). Absent dimensions are unknown."""
+
+Role = Literal["practice", "outcome", "input"]
+"""practice: what the company does; outcome: a result it can read off (scored and never
+hidden by practices); input: a figure other answers are judged by (e.g. the margin)."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A profile condition: every named dimension must have one of the listed values.
+
+    For a dimension that allows several choices (channels), one chosen value in the
+    list is enough. An empty condition always holds.
+    """
+
+    terms: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def holds(self, profile: Profile, lenient: bool = False) -> bool:
+        """Whether the profile matches; `lenient` lets a dimension the profile leaves out match too."""
+        return all(
+            (lenient and dim not in profile) or any(v in values for v in profile.get(dim, ()))
+            for dim, values in self.terms
+        )
+
+
+ALWAYS = Condition()
+
+
+@dataclass(frozen=True)
+class ProfileOption:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One question of the business profile (business model, ticket size, channels ...)."""
+
+    id: str
+    multiple: bool
+    text: Text
+    guidance: Text
+    options: tuple[ProfileOption, ...]
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
 
 @dataclass(frozen=True)
 class Pillar:
@@ -41,28 +94,71 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Scale:
+    """How a figure is asked and judged for the profiles that match `when`.
+
+    The answer is stored in the question's base unit; people type it in this scale's
+    unit, and `factor` converts (base = typed x factor). Thresholds are in the
+    scale's unit, or in multiples of break-even ROAS when the question is judged
+    against a margin. `source` says where the numbers come from.
+    """
+
+    when: Condition
+    unit: Text
+    factor: float
+    thresholds: tuple[float, ...]
+    source: Text
+    note: Text = field(default_factory=dict)  # how to read the figure for these profiles, e.g. the window
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     pillar: str
     kind: Literal["choice", "number"]
+    role: Role
     area: Text
     text: Text
     guidance: Text
     weight: float = 1.0
     not_applicable: bool = False
+    applies: Condition = ALWAYS
     options: tuple[Option, ...] = ()
+    source: Text = field(default_factory=dict)  # choice outcomes: where the levels come from
     # Numeric questions only.
     unit: Text = field(default_factory=dict)
     min: float = 0.0
     max: float = 0.0
     better: Literal["lower", "higher"] = "higher"
-    thresholds: tuple[float, ...] = ()
+    scales: tuple[Scale, ...] = ()
+    break_even_from: str | None = None  # judge value / break-even ROAS computed from this margin input
 
     @property
     def max_level(self) -> int:
         if self.kind == "number":
-            return len(self.thresholds)
+            return len(self.scales[-1].thresholds) if self.scales else 0
         return self.options[-1].level
+
+    def applies_to(self, profile: Profile) -> bool:
+        """Whether the question applies to this business; one the profile leaves open still applies."""
+        return self.applies.holds(profile, lenient=True)
+
+    @property
+    def scored(self) -> bool:
+        return self.role != "input"
+
+    @property
+    def allows_unknown(self) -> bool:
+        return self.role in ("outcome", "input")
+
+    def scale_for(self, profile: Profile) -> Scale:
+        return next(s for s in self.scales if s.when.holds(profile))
+
+
+@dataclass(frozen=True)
+class Variant:
+    when: Condition
+    steps: TextList
 
 
 @dataclass(frozen=True)
@@ -70,33 +166,91 @@ class Action:
     id: str
     question: str
     pillar: str
-    below: int
+    below: int  # applies when the answer's level is below this; 0 = only when the figure is unknown
+    on_unknown: bool
     horizon: int
+    owner: str
     link: str
     title: Text
     why: Text
+    unlocks: Text
     steps: TextList
     metric: Text
+    target: str | None  # an outcome question whose healthy threshold is the target
+    goal: Text  # a written target, when no outcome figure measures the action
+    variants: tuple[Variant, ...] = ()
+
+    def steps_for(self, profile: Profile) -> TextList:
+        return next((v.steps for v in self.variants if v.when.holds(profile)), self.steps)
 
 
 @dataclass(frozen=True)
 class Warning:
     id: str
-    when: str
+    when: tuple[str, ...]
+    unless: tuple[str, ...]
     text: Text
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who typically owns an action (owner, ad buyer, customer-service lead ...)."""
+
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A question id of an earlier bank: its answers move to `moved_to` (values mapped) or are set aside."""
+
+    id: str
+    moved_to: str | None
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """Option values of a current question that changed name: old value -> new value."""
+
+    question: str
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """The rules that turn answers into pillar scores and a root (documented on the reference page)."""
+
+    health_threshold: float
+    outcome_share: float  # weight of outcomes in a pillar's score when both kinds are answered
+    failing_cap: float  # a pillar with a failing outcome scores at most this
+    root_step: float  # shortfall a downstream pillar needs per step down the loop to come first
+    low_confidence_unknowns: int  # this many unknown figures make the result's confidence low
+    low_confidence_answered: float  # so does answering less than this share of applicable questions
+    plan_now: int  # actions in the "do now" phase, at most
+    plan_next: int  # actions in the "next" phase, at most
 
 
 @dataclass(frozen=True)
 class Bank:
     version: str
     languages: tuple[str, ...]
-    health_threshold: float
+    scoring: Scoring
     pillars: tuple[Pillar, ...]
     levels: tuple[Level, ...]
+    bands: tuple[Text, ...]
+    owners: tuple[Owner, ...]
+    dimensions: tuple[Dimension, ...]
     questions: tuple[Question, ...]
     actions: tuple[Action, ...]
     warnings: tuple[Warning, ...]
+    retired: tuple[Retired, ...]
+    renamed: tuple[Renamed, ...]
     messages: dict[str, Text]
+
+    @property
+    def health_threshold(self) -> float:
+        return self.scoring.health_threshold
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -104,5 +258,11 @@ class Bank:
     def pillar(self, pillar_id: str) -> Pillar:
         return next(p for p in self.pillars if p.id == pillar_id)
 
+    def owner(self, owner_id: str) -> Owner:
+        return next(o for o in self.owners if o.id == owner_id)
+
     def level_for(self, score: float) -> Level:
-        return [lv for lv in self.levels if lv.min <= score][-1]
+        """The level a pillar score reaches; below the health threshold never a level that starts above it."""
+        threshold = self.scoring.health_threshold
+        reached = [lv for lv in self.levels if lv.min <= score and (score >= threshold or lv.min < threshold)]
+        return reached[-1] if reached else self.levels[0]

@@ -15,29 +15,45 @@ LABELS = {
         "title": "Four-pillar self-assessment: {answered} of {total} questions answered",
         "root": "root constraint",
         "not_assessed": "not assessed",
-        "overall": "Overall (weakest link): {score} {level}, {pillar}",
-        "no_root": "No root constraint.",
-        "root_title": "Root constraint: {pillar}",
-        "warnings": "Warnings",
-        "plan": "Plan, root first ({count} actions)",
+        "fix_first": "Fix first: {pillar}",
+        "no_root": "No root constraint",
+        "scores": "Scores (health line {threshold}):",
+        "figures": "Figures:",
+        "figure": "{area}: {value} ({band})",
+        "overall": "Weakest pillar: {pillar} ({score}); the root is chosen by the rule above, not by the lowest score.",
+        "warnings": "Warnings:",
+        "phases": {"now": "Do now:", "next": "Next:"},
         "days": "{n} days",
+        "owner": "Owner",
+        "detail": "{label}: {text}",
+        "unlocks": "Unlocks",
         "watch": "Watch",
+        "target": "Target",
+        "later_count": "{count} more actions later (see --json).",
         "unanswered": "Unanswered: {count} ({ids})",
-        "na": "{count} marked not applicable (left out of the scores).",
+        "na": "{count} marked not applicable (left out of the scores); {profile} not applicable to this business.",
     },
     "zh": {
-        "title": "四大板块自我评估：已答 {answered} / {total} 题",
+        "title": "四大板块自我评估：已答 {answered}/{total} 题",
         "root": "根本约束",
         "not_assessed": "未评估",
-        "overall": "整体（取最弱一环）：{score} {level}，{pillar}",
-        "no_root": "当前没有根本约束。",
-        "root_title": "根本约束：{pillar}",
-        "warnings": "警示",
-        "plan": "行动计划，先修根本（共 {count} 项）",
+        "fix_first": "先修：{pillar}",
+        "no_root": "当前没有根本约束",
+        "scores": "得分（健康线 {threshold}）：",
+        "figures": "关键数据：",
+        "figure": "{area}：{value}（{band}）",
+        "overall": "最弱的板块：{pillar}（{score}）；先修哪一块由上面的规则决定，而不是看谁分最低。",
+        "warnings": "警示：",
+        "phases": {"now": "马上做：", "next": "接下来："},
         "days": "{n} 天",
+        "owner": "负责人",
+        "detail": "{label}：{text}",
+        "unlocks": "带来的改变",
         "watch": "关注指标",
+        "target": "目标",
+        "later_count": "另有 {count} 项行动排在之后（见 --json）。",
         "unanswered": "未作答：{count} 题（{ids}）",
-        "na": "{count} 题标为不适用（不计入得分）。",
+        "na": "{count} 题标为不适用（不计入得分）；{profile} 题根据业务画像不适用。",
     },
 }
 
@@ -52,8 +68,20 @@ def _pad(text: str, width: int) -> str:
 
 
 def text_report(result: dict[str, Any]) -> str:
+    """The result for a terminal: the answer first (what to fix, why, the first actions), then the detail."""
     words = LABELS.get(result["lang"], LABELS["en"])
+    names = {p["id"]: p["name"] for p in result["pillars"]}
     lines = [words["title"].format(answered=result["answered"], total=result["total"]), ""]
+    if result["migration_note"]:
+        lines += [result["migration_note"], ""]
+    headline = words["fix_first"].format(pillar=names[result["root"]]) if result["root"] else words["no_root"]
+    lines.append(headline)
+    if result["root_reason"]:
+        lines.append(f"  {result['root_reason']}")
+    if result["borderline_note"]:
+        lines.append(f"  {result['borderline_note']}")
+    lines.append(f"  {result['confidence_note']}")
+    lines += ["", words["scores"].format(threshold=f"{result['threshold']:g}")]
     name_width = max(_width(p["name"]) for p in result["pillars"]) + 2
     level_width = max((_width(p["level"] or "") for p in result["pillars"]), default=0) + 2
     for p in result["pillars"]:
@@ -64,38 +92,57 @@ def text_report(result: dict[str, Any]) -> str:
         filled = round(p["score"] / 100 * BAR_WIDTH)
         bar = "#" * filled + "." * (BAR_WIDTH - filled)
         mark = f"  <- {words['root']}" if p["id"] == result["root"] else ""
-        lines.append(f"{head}{p['score']:>5g}  {_pad(p['level'], level_width)}{bar}{mark}")
-    if result["overall"] is not None:
-        weakest = next(p["name"] for p in result["pillars"] if p["id"] == result["weakest"])
+        lines.append(f"{head}{p['score']:>5}  {_pad(p['level'], level_width)}{bar}{mark}")
+    figures = [(p["name"], o) for p in result["pillars"] for o in p["outcomes"]]
+    if figures:
+        lines += ["", words["figures"]]
         lines += [
-            "",
-            words["overall"].format(score=f"{result['overall']:g}", level=result["overall_level"], pillar=weakest),
+            "  " + words["figure"].format(area=o["area"], value=o["value"], band=o["band_name"]) for _, o in figures
         ]
-    if result["root"]:
-        root = next(p["name"] for p in result["pillars"] if p["id"] == result["root"])
-        lines += ["", words["root_title"].format(pillar=root)]
-    if result["root_reason"]:
-        lines.append(f"  {result['root_reason']}")
+    weakest = result["weakest"]
+    if weakest and weakest != result["root"] and result["overall"] is not None:
+        lines += ["", words["overall"].format(pillar=names[weakest], score=result["overall"])]
     if result["warnings"]:
-        lines += ["", f"{words['warnings']}:"] + [f"  ! {w['text']}" for w in result["warnings"]]
-    if result["plan"]:
-        lines += ["", f"{words['plan'].format(count=len(result['plan']))}:"]
-        names = {p["id"]: p["name"] for p in result["pillars"]}
-        for number, action in enumerate(result["plan"], start=1):
+        lines += ["", words["warnings"]] + [f"  ! {w['text']}" for w in result["warnings"]]
+    number = 0
+    for phase in ("now", "next"):
+        actions = [a for a in result["plan"] if a["phase"] == phase]
+        if not actions:
+            continue
+        lines += ["", words["phases"][phase]]
+        for action in actions:
+            number += 1
             days = words["days"].format(n=action["horizon"])
             lines.append(f"  {number}. [{names[action['pillar']]} / {days}] {action['title']}")
             lines.append(f"     {action['why']}")
             lines += [f"     - {step}" for step in action["steps"]]
-            lines.append(f"     {words['watch']}: {action['metric']}")
+            lines.append("     " + words["detail"].format(label=words["watch"], text=action["metric"]))
+            lines.append("     " + words["detail"].format(label=words["target"], text=action["target"]))
+            lines.append("     " + words["detail"].format(label=words["owner"], text=action["owner"]))
+            lines.append("     " + words["detail"].format(label=words["unlocks"], text=action["unlocks"]))
+    later = sum(1 for a in result["plan"] if a["phase"] == "later")
+    if later:
+        lines += ["", words["later_count"].format(count=later)]
     if result["unanswered"]:
         shown = ", ".join(result["unanswered"][:5]) + (", ..." if len(result["unanswered"]) > 5 else "")
         lines += ["", words["unanswered"].format(count=len(result["unanswered"]), ids=shown)]
-    if result["not_applicable"]:
-        lines.append(words["na"].format(count=len(result["not_applicable"])))
+    if result["not_applicable"] or result["by_profile"]:
+        lines.append(words["na"].format(count=len(result["not_applicable"]), profile=len(result["by_profile"])))
     return "\n".join(lines) + "\n"
 
 
-CSV_COLUMNS = ["file", "answered", "total", *PILLAR_IDS, "overall", "weakest", "root", "first_action"]
+CSV_COLUMNS = [
+    "file",
+    "answered",
+    "total",
+    *PILLAR_IDS,
+    "weakest",
+    "root",
+    "root_rule",
+    "borderline",
+    "confidence",
+    "first_action",
+]
 
 
 def csv_table(rows: list[tuple[str, dict[str, Any]]]) -> str:
@@ -110,11 +157,13 @@ def csv_table(rows: list[tuple[str, dict[str, Any]]]) -> str:
                 name,
                 result["answered"],
                 result["total"],
-                *("" if scores[pid] is None else f"{scores[pid]:g}" for pid in PILLAR_IDS),
-                "" if result["overall"] is None else f"{result['overall']:g}",
+                *("" if scores[pid] is None else scores[pid] for pid in PILLAR_IDS),
                 result["weakest"] or "",
                 result["root"] or "",
-                result["plan"][0]["title"] if result["plan"] else "",
+                result["root_rule"],
+                "yes" if result["borderline"] else "no",
+                result["confidence"],
+                result["plan"][0]["id"] if result["plan"] else "",
             ]
         )
     return out.getvalue()

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .answers import Answer
-from .model import Bank, Text
-from .plan import PlannedAction, applicable_warnings, build_plan, root_constraint
-from .scoring import PillarScore, overall_score, score_pillars
+from .answers import Submission
+from .borderline import flipping_questions
+from .model import Action, Bank, Profile, Text
+from .plan import PlannedAction, applicable_warnings, build_plan, conditions, next_level_order
+from .root import Root, find_root, order_unhealthy
+from .scoring import Figure, PillarScore, QuestionScore, overall_score, score_pillars
 
 WEAK_AREAS_SHOWN = 3
+BAND_IDS = ("failing", "weak", "healthy", "strong")
 Localize = Callable[[Text], str]
 
 
@@ -23,36 +26,96 @@ def page_url(link: str) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def build_result(bank: Bank, answers: dict[str, Answer], lang: str) -> dict[str, Any]:
+def number(value: float) -> str:
+    """A figure as people write it: at most two decimals, no trailing zeros."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def with_unit(value: float, unit: str) -> str:
+    return f"{number(value)}{unit}" if unit in ("%", "×", "") or unit.startswith("×") else f"{number(value)} {unit}"
+
+
+def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any]:
     def t(text: Text) -> str:
         return text[lang]
 
-    pillars = score_pillars(bank, answers)
-    root = root_constraint(pillars, bank.health_threshold)
+    profile, answers = submission.profile, submission.answers
+    pillars = score_pillars(bank, answers, profile)
+    scores = [(p.pillar.id, p.score) for p in pillars]
+    root = find_root(scores, bank.scoring)
+    flipping = (
+        flipping_questions(bank, pillars, answers, profile, root) if root.pillar or _any_assessed(pillars) else []
+    )
+    order = order_unhealthy(scores, bank.scoring) if root.pillar else next_level_order(pillars)
+    plan = build_plan(bank, pillars, order)
+    answered = sum(len(p.scored) + len(p.inputs) + len(p.not_applicable) for p in pillars)
+    total = answered + sum(len(p.unanswered) for p in pillars)
+    unknown = [qid for p in pillars for qid in p.unknown]
+    holding = conditions(bank, pillars, root, profile, provisional=answered * 2 < total, borderline=bool(flipping))
     weakest = overall_score(pillars)
-    plan = build_plan(bank, pillars, root)
-    answered = sum(len(p.scored) + len(p.not_applicable) for p in pillars)
+    confidence = _confidence(bank, answered, total, len(unknown), bool(flipping))
+    names = {p.pillar.id: t(p.pillar.name) for p in pillars}
+    areas = {q.id: t(q.area) for q in bank.questions}
+    sep = t(bank.messages["list_separator"])
     return {
         "lang": lang,
         "bank_version": bank.version,
         "threshold": bank.health_threshold,
-        "pillars": [_pillar(bank, p, t) for p in pillars],
+        "profile": {dim: list(values) for dim, values in profile.items()},
+        "pillars": [_pillar(bank, p, profile, t) for p in pillars],
         "overall": weakest.score if weakest else None,
         "overall_level": t(bank.level_for(weakest.score).name) if weakest and weakest.score is not None else None,
         "weakest": weakest.pillar.id if weakest else None,
-        "root": root.pillar.id if root else None,
-        "root_reason": _root_reason(bank, root, weakest, t),
-        "plan": [_action(a, lang) for a in plan],
-        "warnings": [{"id": w.id, "text": t(w.text)} for w in applicable_warnings(bank, pillars, root, answered)],
+        "root": root.pillar,
+        "root_rule": root.rule,
+        "root_reason": _root_reason(bank, root, pillars, t) if _any_assessed(pillars) else None,
+        "borderline": bool(flipping),
+        "double_check": [{"question": qid, "area": areas[qid]} for qid in _root_first(bank, flipping, root)],
+        "borderline_note": t(bank.messages["borderline"]).format(
+            questions=sep.join(areas[qid] for qid in _root_first(bank, flipping, root))
+        )
+        if flipping
+        else None,
+        "confidence": confidence,
+        "confidence_note": t(bank.messages[f"confidence_{confidence}"]).format(
+            unknown=len(unknown), unanswered=total - answered, answered=answered, total=total
+        ),
+        "plan": [_action(bank, a, pillars, profile, names, t, lang) for a in plan],
+        "warnings": [{"id": w.id, "text": t(w.text)} for w in applicable_warnings(bank, holding)],
         "answered": answered,
-        "total": len(bank.questions),
+        "total": total,
         "unanswered": [qid for p in pillars for qid in p.unanswered],
         "not_applicable": [qid for p in pillars for qid in p.not_applicable],
+        "by_profile": [qid for p in pillars for qid in p.by_profile],
+        "unknown": unknown,
+        "migrated": [{"from": old, "to": new} for old, new in submission.migrated],
+        "set_aside": list(submission.set_aside),
+        "migration_note": _migration_note(bank, submission, t, sep),
     }
 
 
-def _pillar(bank: Bank, p: PillarScore, t: Localize) -> dict[str, Any]:
+def _any_assessed(pillars: list[PillarScore]) -> bool:
+    return any(p.assessed for p in pillars)
+
+
+def _root_first(bank: Bank, ids: list[str], root: Root) -> list[str]:
+    pillar_of = {q.id: q.pillar for q in bank.questions}
+    return sorted(ids, key=lambda qid: pillar_of[qid] != root.pillar)
+
+
+def _confidence(bank: Bank, answered: int, total: int, unknown: int, borderline: bool) -> str:
+    rules = bank.scoring
+    if unknown >= rules.low_confidence_unknowns or answered < rules.low_confidence_answered * total:
+        return "low"
+    if unknown or answered < total or borderline:
+        return "medium"
+    return "high"
+
+
+def _pillar(bank: Bank, p: PillarScore, profile: Profile, t: Localize) -> dict[str, Any]:
     weak = sorted((s for s in p.scored if s.ratio < 1), key=lambda s: (s.ratio, -s.question.weight))
+    healthy = p.score >= bank.health_threshold if p.score is not None else None
     return {
         "id": p.pillar.id,
         "letter": p.pillar.letter,
@@ -62,13 +125,19 @@ def _pillar(bank: Bank, p: PillarScore, t: Localize) -> dict[str, Any]:
         "score": p.score,
         "level": t(bank.level_for(p.score).name) if p.score is not None else None,
         "assessed": p.assessed,
-        "healthy": p.score >= bank.health_threshold if p.score is not None else None,
-        "answered": len(p.scored) + len(p.not_applicable),
+        "healthy": healthy,
+        "practice_score": p.practice,
+        "outcome_score": p.outcome,
+        "capped": p.capped,
+        "answered": len(p.scored) + len(p.inputs) + len(p.not_applicable),
         "not_applicable": len(p.not_applicable),
+        "by_profile": len(p.by_profile),
         "unanswered": len(p.unanswered),
-        "total": p.total,
-        "unanswered_share": round(len(p.unanswered) / p.total, 3) if p.total else 0.0,
+        "unknown": len(p.unknown),
+        "total": p.total - len(p.by_profile),
         "unanswered_ids": list(p.unanswered),
+        "by_profile_ids": list(p.by_profile),
+        "outcomes": [_outcome(bank, s, t) for s in p.scored if s.question.role == "outcome"],
         "weak_areas": [
             {"question": s.question.id, "area": t(s.question.area), "level": s.level, "max_level": s.question.max_level}
             for s in weak[:WEAK_AREAS_SHOWN]
@@ -76,36 +145,137 @@ def _pillar(bank: Bank, p: PillarScore, t: Localize) -> dict[str, Any]:
     }
 
 
-def _root_reason(bank: Bank, root: PillarScore | None, weakest: PillarScore | None, t: Localize) -> str | None:
-    if root is None:
-        return t(bank.messages["no_root"]).format(threshold=_num(bank.health_threshold)) if weakest else None
-    upstream = weakest is not None and weakest is not root and (weakest.score or 0) < (root.score or 0)
-    template = bank.messages["root_reason_upstream" if upstream else "root_reason"]
-    return t(template).format(
-        pillar=t(root.pillar.name),
-        score=_num(root.score),
-        threshold=_num(bank.health_threshold),
-        lowest=t(weakest.pillar.name) if weakest else "",
-        lowest_score=_num(weakest.score) if weakest else "",
-    )
+def _outcome(bank: Bank, s: QuestionScore, t: Localize) -> dict[str, Any]:
+    return {
+        "question": s.question.id,
+        "area": t(s.question.area),
+        "value": _shown_value(bank, s, t),
+        "band": BAND_IDS[s.level] if s.known else "unknown",
+        "band_name": t(bank.bands[s.level]) if s.known else t(bank.messages["value_unknown"]),
+    }
 
 
-def _action(planned: PlannedAction, lang: str) -> dict[str, Any]:
+def _shown_value(bank: Bank, s: QuestionScore, t: Localize) -> str:
+    """The figure as given, in the unit of the company's scale (ROAS with its break-even)."""
+    if s.question.kind == "choice":
+        option = next((o for o in s.question.options if o.value == s.answer), None)
+        return t(option.label) if option else t(bank.messages["value_unknown"])
+    figure = s.figure
+    if figure is None or figure.value is None:
+        return t(bank.messages["value_unknown"])
+    shown = with_unit(figure.value, t(figure.scale.unit))
+    if s.question.break_even_from is not None:
+        if figure.break_even is None:
+            shown += t(bank.messages["break_even_unknown"])
+        else:
+            shown += t(bank.messages["break_even"]).format(value=number(figure.break_even))
+    return shown
+
+
+def _root_reason(bank: Bank, root: Root, pillars: list[PillarScore], t: Localize) -> str:
+    messages = bank.messages
+    threshold = number(bank.health_threshold)
+    by_id = {p.pillar.id: p for p in pillars}
+    sep = t(messages["list_separator"])
+    unhealthy = [p for p in pillars if p.score is not None and p.score < bank.health_threshold]
+    if root.pillar is None:
+        weakest = overall_score(pillars)
+        assert weakest is not None
+        return t(messages["no_root"]).format(
+            threshold=threshold, lowest=t(weakest.pillar.name), lowest_score=weakest.score
+        )
+    chosen = by_id[root.pillar]
+    values = {"pillar": t(chosen.pillar.name), "score": chosen.score, "threshold": threshold}
+    others = [p for p in unhealthy if p is not chosen]
+    if root.rule == "product":
+        text = t(messages["root_product"]).format(**values)
+    elif root.rule == "first":
+        text = t(messages["root_first"]).format(**values)
+        lower = [p for p in others if (p.score or 0) < (chosen.score or 0)]
+        if lower:
+            lowest = min(lower, key=lambda p: p.score or 0)
+            text += t(messages["root_first_lower"]).format(
+                **values, lowest=t(lowest.pillar.name), lowest_score=lowest.score
+            )
+            others = [p for p in others if p is not lowest]
+    else:
+        passed = [by_id[pid] for pid in root.passed_over]
+        text = t(messages["root_outweighs"]).format(
+            **values,
+            upstream=sep.join(t(p.pillar.name) for p in passed),
+            upstream_score=sep.join(str(p.score) for p in passed),
+            step=number(bank.scoring.root_step),
+        )
+        others = [p for p in others if p not in passed]
+    if others:
+        text += t(messages["others_below"]).format(pillars=sep.join(t(p.pillar.name) for p in others))
+    return text
+
+
+def _action(
+    bank: Bank,
+    planned: PlannedAction,
+    pillars: list[PillarScore],
+    profile: Profile,
+    names: dict[str, str],
+    t: Localize,
+    lang: str,
+) -> dict[str, Any]:
     action = planned.action
     return {
         "id": action.id,
+        "phase": planned.phase,
         "pillar": action.pillar,
         "question": action.question,
-        "area": planned.answer.question.area[lang],
+        "area": t(planned.answer.question.area),
         "root": planned.is_root,
-        "title": action.title[lang],
-        "why": action.why[lang],
-        "steps": action.steps[lang],
-        "metric": action.metric[lang],
+        "title": t(action.title),
+        "why": t(action.why),
+        "unlocks": t(action.unlocks),
+        "steps": action.steps_for(profile)[lang],
+        "metric": t(action.metric),
+        "target": _target(bank, action, pillars, profile, t),
+        "owner": t(bank.owner(action.owner).name),
         "horizon": action.horizon,
         "link": page_url(action.link),
     }
 
 
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def _target(bank: Bank, action: Action, pillars: list[PillarScore], profile: Profile, t: Localize) -> str:
+    """The action's target: "15% → 40%" from the company's own figure where it gave one."""
+    if action.target is None:
+        return t(action.goal)
+    question = bank.question(action.target)
+    assert question is not None
+    scored = next((s for p in pillars for s in p.scored if s.question.id == question.id), None)
+    scale = scored.figure.scale if scored and scored.figure else question.scale_for(profile)
+    level = scored.level if scored and scored.known else 0
+    goal = scale.thresholds[1] if level < 2 else scale.thresholds[-1]
+    sign = "≤" if question.better == "lower" else "≥"
+    figure: Figure | None = scored.figure if scored else None
+    unit = t(scale.unit)
+    if question.break_even_from is not None:
+        if figure is None or figure.break_even is None:
+            target = t(bank.messages["target_break_even"]).format(sign=sign, multiple=number(goal))
+            return t(bank.messages["target_only"]).format(target=target)
+        target = f"{sign} {with_unit(goal * figure.break_even, unit)}"
+    else:
+        target = f"{sign} {with_unit(goal, unit)}"
+    if figure is not None and figure.value is not None and scored is not None and scored.known:
+        return t(bank.messages["target_from"]).format(current=with_unit(figure.value, unit), target=target)
+    return t(bank.messages["target_only"]).format(target=target)
+
+
+def _migration_note(bank: Bank, submission: Submission, t: Localize, sep: str) -> str | None:
+    parts = []
+    if submission.migrated:
+        parts.append(
+            t(bank.messages["migrated"]).format(
+                count=len(submission.migrated), ids=sep.join(f"{a} → {b}" for a, b in submission.migrated)
+            )
+        )
+    if submission.set_aside:
+        parts.append(
+            t(bank.messages["set_aside"]).format(count=len(submission.set_aside), ids=sep.join(submission.set_aside))
+        )
+    return " ".join(parts) or None

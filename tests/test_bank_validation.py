@@ -27,6 +27,8 @@ def error_for(folder: Path, overlay: Path | None = None) -> str:
 def test_the_factory_bank_is_valid(tmp_path: Path) -> None:
     bank = load_bank(make_bank(tmp_path / "ok"))
     assert len(bank.questions) == 12 and len(bank.actions) == 12
+    with_figures = load_bank(make_bank(tmp_path / "figures", outcomes=True))
+    assert len(with_figures.questions) == 16 and len(with_figures.actions) == 20
 
 
 def test_duplicate_question_id(tmp_path: Path) -> None:
@@ -88,6 +90,13 @@ def test_every_question_needs_an_action(tmp_path: Path) -> None:
     assert "question 'product.q2': has no action" in error_for(folder)
 
 
+def test_an_overlay_is_held_to_the_same_rules(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "bank")
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text(question_toml("inquiry", 9).replace("\n[[questions]]", "[[questions]]", 1), "utf-8")
+    assert "questions.toml: question 'inquiry.q9': has no action" in error_for(folder, overlay)
+
+
 def test_action_horizon_and_link(tmp_path: Path) -> None:
     folder = broken(tmp_path, "product", lambda t: t.replace("horizon = 30", "horizon = 45", 1))
     assert "field 'horizon': must be one of 30, 60, 90" in error_for(folder)
@@ -108,26 +117,120 @@ def test_missing_pillar_file(tmp_path: Path) -> None:
     assert "closing.toml: file not found" in error_for(folder)
 
 
-def test_number_question_thresholds_must_run_the_right_way(tmp_path: Path) -> None:
-    number = """
+NUMBER = """
 [[questions]]
 id = "inquiry.reply-minutes"
 kind = "number"
+role = "outcome"
 unit.en = "minutes"
 unit.zh = "分钟"
 min = 0
 max = 1000
 better = "lower"
-thresholds = [10, 60, 240]
 area.en = "Reply"
 area.zh = "回复"
 text.en = "Minutes to first reply?"
 text.zh = "首次回复要几分钟？"
 guidance.en = "Median over a week."
 guidance.zh = "取一周中位数。"
+
+  [[questions.scales]]
+  unit.en = "minutes"
+  unit.zh = "分钟"
+  thresholds = [240, 60, 10]
+  source.en = "A test."
+  source.zh = "测试。"
 """
-    folder = broken(tmp_path, "inquiry", lambda t: t.replace("\n[[actions]]", number + "\n[[actions]]", 1))
-    assert "question 'inquiry.reply-minutes', field 'thresholds': must be strictly decreasing" in error_for(folder)
+NUMBER_ACTIONS = action_toml("inquiry", "reply-minutes", slug="measure", unknown=True) + action_toml(
+    "inquiry", "reply-minutes"
+)
+
+
+def with_number(text: str, number: str = NUMBER, actions: str = NUMBER_ACTIONS) -> str:
+    return text.replace("\n[[actions]]", number + "\n[[actions]]", 1) + actions
+
+
+def test_a_figure_with_its_actions_is_valid(tmp_path: Path) -> None:
+    bank = load_bank(broken(tmp_path, "inquiry", with_number))
+    question = bank.question("inquiry.reply-minutes")
+    assert question is not None and question.allows_unknown and question.max_level == 3
+
+
+def test_scale_thresholds_must_run_the_right_way(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "inquiry", lambda t: with_number(t, NUMBER.replace("[240, 60, 10]", "[10, 60, 240]")))
+    assert "question 'inquiry.reply-minutes', field 'scales[0].thresholds': must be strictly decreasing" in error_for(
+        folder
+    )
+
+
+def test_an_outcome_needs_three_thresholds_one_per_band(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "inquiry", lambda t: with_number(t, NUMBER.replace("[240, 60, 10]", "[240, 60]")))
+    assert "an outcome needs 3 thresholds per scale: failing, weak, healthy, strong" in error_for(folder)
+
+
+def test_the_default_scale_comes_last_and_only_once(tmp_path: Path) -> None:
+    scoped = NUMBER.replace("  [[questions.scales]]\n", '  [[questions.scales]]\n  when = { model = ["dtc"] }\n')
+    folder = broken(tmp_path, "inquiry", lambda t: with_number(t, scoped))
+    assert "the last scale is the default: give it no 'when'" in error_for(folder)
+
+
+def test_a_profile_condition_names_real_dimensions_and_values(tmp_path: Path) -> None:
+    scoped = NUMBER.replace(
+        'id = "inquiry.reply-minutes"\n', 'id = "inquiry.reply-minutes"\napplies = { model = ["b2z"] }\n'
+    )
+    assert "field 'applies.model': unknown value 'b2z'" in error_for(
+        broken(tmp_path, "inquiry", lambda t: with_number(t, scoped))
+    )
+    scoped = NUMBER.replace(
+        'id = "inquiry.reply-minutes"\n', 'id = "inquiry.reply-minutes"\napplies = { size = ["big"] }\n'
+    )
+    assert "field 'applies.size': unknown profile dimension" in error_for(
+        broken(tmp_path / "b", "inquiry", lambda t: with_number(t, scoped))
+    )
+
+
+def test_a_figure_must_lead_somewhere_when_unknown(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "inquiry", lambda t: with_number(t, actions=action_toml("inquiry", "reply-minutes")))
+    assert "question 'inquiry.reply-minutes': is a figure with no 'on_unknown' action" in error_for(folder)
+
+
+def test_an_action_needs_a_target_figure_or_a_written_goal(tmp_path: Path) -> None:
+    def drop_goal(text: str) -> str:
+        return text.replace('goal.en = "A goal"\ngoal.zh = "一个目标"\n', "", 1)
+
+    assert "action 'product.q1.fix', field 'goal': needs a target figure" in error_for(
+        broken(tmp_path, "product", drop_goal)
+    )
+    folder = broken(
+        tmp_path / "b",
+        "product",
+        lambda t: t.replace('goal.en = "A goal"', 'target = "product.q2"\ngoal.en = "A goal"', 1),
+    )
+    assert "field 'target': must name a numeric outcome question, got 'product.q2'" in error_for(folder)
+
+
+def test_an_action_owner_must_be_one_of_the_owners(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "product", lambda t: t.replace('owner = "owner"', 'owner = "intern"', 1))
+    assert "field 'owner': unknown owner 'intern'" in error_for(folder)
+
+
+def test_retired_ids_cannot_be_current_and_moves_must_land_on_real_options(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "bank")
+    (folder / "retired.toml").write_text('[[retired]]\nid = "product.q1"\n', "utf-8")
+    assert "retired 'product.q1', field 'id': is a question of the current bank" in error_for(folder)
+    (folder / "retired.toml").write_text(
+        '[[retired]]\nid = "product.old"\nmoved_to = "product.q1"\nvalues = { "x" = "l9" }\n', "utf-8"
+    )
+    assert "maps to 'l9', not an option of product.q1" in error_for(folder)
+
+
+def test_the_failing_cap_stays_below_the_threshold(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "bank")
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text("health_threshold = 40\n", "utf-8")
+    assert "field 'scoring.failing_cap': must be at least 0 and below the health threshold" in error_for(
+        folder, overlay
+    )
 
 
 def test_overlay_errors_name_the_overlay(tmp_path: Path) -> None:

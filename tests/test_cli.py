@@ -73,16 +73,19 @@ def test_score_json_matches_the_python_api(tmp_path: Path) -> None:
     assert result["plan"][0]["pillar"] == "product" and "title" in result["plan"][0]
 
 
-def test_score_reads_stdin_and_prints_a_report() -> None:
+def test_score_reads_stdin_and_prints_a_report_that_leads_with_the_answer() -> None:
     run = cli("score", "-", stdin=json.dumps({"answers": weakest_answers()}))
     assert run.returncode == 0, run.stderr
-    assert "Root constraint: Product" in run.stdout
+    lines = run.stdout.splitlines()
+    assert lines[2] == "Fix first: Product"
     assert "Do not raise ad spend" in run.stdout
+    assert run.stdout.index("Do now:") < run.stdout.index("Next:")
 
 
-def test_score_report_in_chinese() -> None:
+def test_score_report_in_chinese_uses_full_width_punctuation() -> None:
     run = cli("score", "-", "--lang", "zh", stdin=json.dumps({"answers": weakest_answers()}))
-    assert "根本约束：产品端" in run.stdout
+    assert "先修：产品端" in run.stdout and "得分（健康线 60）：" in run.stdout
+    assert "马上做：" in run.stdout
 
 
 def test_score_many_files_writes_one_csv(tmp_path: Path) -> None:
@@ -94,8 +97,9 @@ def test_score_many_files_writes_one_csv(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
     assert [Path(r["file"]).name for r in rows] == ["north.json", "south.json"]
-    assert rows[0]["root"] == "product" and rows[0]["product"] == "0"
-    assert rows[1]["answered"] == "0" and rows[1]["product"] == ""
+    assert rows[0]["root"] == "product" and rows[0]["product"] == "0" and rows[0]["root_rule"] == "product"
+    assert rows[0]["first_action"].startswith("product.")
+    assert rows[1]["answered"] == "0" and rows[1]["product"] == "" and rows[1]["confidence"] == "low"
 
 
 def test_a_bad_file_in_a_batch_is_named_and_the_rest_still_scored(tmp_path: Path) -> None:
@@ -160,3 +164,54 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "assessment"
     run = subprocess.run([str(script), "validate"], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
+
+
+OLD_BANK_ANSWERS = {
+    "bank_version": "0a1b2c3d",
+    "answers": {
+        "product.positioning": "written",
+        "inquiry.pre-inquiry-info": "faq",  # moved to product.information
+        "closing.after-sales": "single-owner",  # moved to product.after-sales
+        "traffic.bounce-rate": 62,  # retired: no question asks it any more
+        "inquiry.valid-share": "tagged",  # retired: now a figure, asked afresh
+        "closing.order-value": "unknown",  # an option value that was renamed
+        "inquiry.response-time": 30,  # kept: still minutes in the base unit
+    },
+}
+
+
+def test_answers_made_for_the_previous_bank_are_migrated_or_set_aside_and_say_so(tmp_path: Path) -> None:
+    path = write(tmp_path / "old.json", OLD_BANK_ANSWERS)
+    run = cli("score", str(path), "--json")
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert {m["from"]: m["to"] for m in result["migrated"]} == {
+        "inquiry.pre-inquiry-info": "product.information",
+        "closing.after-sales": "product.after-sales",
+    }
+    assert sorted(result["set_aside"]) == ["inquiry.valid-share", "traffic.bounce-rate"]
+    assert "product.information" not in result["unanswered"] and "closing.order-value" not in result["unanswered"]
+    report = cli("score", str(path))
+    assert report.returncode == 0
+    assert "2 answers were carried over" in report.stdout and "traffic.bounce-rate" in report.stdout
+
+
+def test_a_migrated_answer_never_overrides_an_answer_to_the_new_question(tmp_path: Path) -> None:
+    document = {"answers": {"inquiry.pre-inquiry-info": "faq", "product.information": "slogans"}}
+    result = json.loads(cli("score", str(write(tmp_path / "both.json", document)), "--json").stdout)
+    assert result["set_aside"] == ["inquiry.pre-inquiry-info"] and result["migrated"] == []
+
+
+def test_an_id_that_no_version_of_the_bank_ever_had_is_still_an_error(tmp_path: Path) -> None:
+    run = cli("score", str(write(tmp_path / "typo.json", {"answers": {"inquiry.respons-time": 5}})))
+    assert run.returncode == 2 and "unknown question id 'inquiry.respons-time'" in run.stderr
+
+
+def test_a_profile_travels_in_the_answers_file(tmp_path: Path) -> None:
+    document = {"profile": {"model": "b2b-export", "channels": ["alibaba"]}, "answers": {"inquiry.response-time": 300}}
+    result = json.loads(cli("score", str(write(tmp_path / "b2b.json", document)), "--json").stdout)
+    assert result["profile"] == {"model": ["b2b-export"], "channels": ["alibaba"]}
+    figure = next(o for p in result["pillars"] for o in p["outcomes"] if o["question"] == "inquiry.response-time")
+    assert figure["value"] == "5 working hours" and figure["band"] == "weak"
+    run = cli("score", str(write(tmp_path / "bad.json", {"profile": {"model": "b2x"}, "answers": {}})))
+    assert run.returncode == 2 and "profile 'model': invalid option 'b2x'" in run.stderr

@@ -1,4 +1,5 @@
-"""Properties over many answer sets (hypothesis): monotonic scores, errors never tracebacks."""
+"""Properties over many answer sets and profiles (hypothesis): monotone scores, the root rule, the
+borderline flag, and errors that are never tracebacks."""
 
 from __future__ import annotations
 
@@ -11,54 +12,145 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessment import AnswerError, assess, get_bank
-from assessment.scoring import question_level
+from assessment.model import NOT_APPLICABLE, UNKNOWN, Question
+from assessment.root import find_root
+from assessment.scoring import judge, score_pillars
 
 bank = get_bank()
 QUESTIONS = bank.questions
+SCORED = [q for q in QUESTIONS if q.scored]
 
 
-def answer_for(question: Any, level_index: int) -> Any:
-    """An answer at (roughly) the given position on the question's scale."""
+def values_of(question: Question) -> st.SearchStrategy[Any]:
+    special = [v for v, ok in ((UNKNOWN, question.allows_unknown), (NOT_APPLICABLE, question.not_applicable)) if ok]
     if question.kind == "choice":
-        return question.options[min(level_index, len(question.options) - 1)].value
-    if level_index == 0:
-        return question.max if question.better == "lower" else question.min
-    return question.thresholds[min(level_index, len(question.thresholds)) - 1]
+        return st.sampled_from([o.value for o in question.options] + special)
+    numbers = st.floats(question.min, question.max, allow_nan=False) | st.sampled_from([question.min, question.max])
+    return numbers | st.sampled_from(special) if special else numbers
 
 
-answer_sets = st.fixed_dictionaries(
+profiles = st.fixed_dictionaries(
     {},
-    optional={q.id: st.one_of(st.integers(0, 5).map(lambda i, q=q: answer_for(q, i))) for q in QUESTIONS},
+    optional={
+        d.id: (
+            st.lists(st.sampled_from(d.values()), min_size=1, unique=True)
+            if d.multiple
+            else st.sampled_from(d.values())
+        )
+        for d in bank.dimensions
+    },
 )
+answer_sets = st.fixed_dictionaries({}, optional={q.id: values_of(q) for q in QUESTIONS})
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(answers=answer_sets, which=st.integers(0, len(QUESTIONS) - 1), steps=st.integers(1, 4))
-def test_a_better_answer_never_lowers_its_pillars_score(answers: dict[str, Any], which: int, steps: int) -> None:
-    question = QUESTIONS[which]
-    current = answers.get(question.id, answer_for(question, 0))
-    level = question_level(question, current)
-    better = answer_for(question, level + steps)
-    if question_level(question, better) < level:
-        better = current
-    before = assess({**answers, question.id: current})
-    after = assess({**answers, question.id: better})
-    pillar = next(i for i, p in enumerate(before["pillars"]) if p["id"] == question.pillar)
-    assert after["pillars"][pillar]["score"] >= before["pillars"][pillar]["score"]
+def better(question: Question, value: Any, steps: int) -> Any:
+    """An answer at least as good as `value` on the question's own scale (options or direction)."""
+    if question.kind == "choice":
+        values = [o.value for o in question.options]
+        return values[min(values.index(value) + steps, len(values) - 1)]
+    delta = (question.max - question.min) * steps / 7
+    moved = value - delta if question.better == "lower" else value + delta
+    return min(max(moved, question.min), question.max)
+
+
+def pillar_scores(result: dict[str, Any]) -> dict[str, int | None]:
+    return {p["id"]: p["score"] for p in result["pillars"]}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=answer_sets, profile=profiles, which=st.sampled_from(QUESTIONS), steps=st.integers(1, 3))
+def test_a_better_answer_or_figure_never_lowers_its_pillars_score(
+    answers: dict[str, Any], profile: dict[str, Any], which: Question, steps: int
+) -> None:
+    current = answers.get(which.id)
+    if current is None or current in (UNKNOWN, NOT_APPLICABLE):
+        current = (
+            which.options[0].value if which.kind == "choice" else (which.max if which.better == "lower" else which.min)
+        )
+    before = assess({**answers, which.id: current}, profile=profile)
+    after = assess({**answers, which.id: better(which, current, steps)}, profile=profile)
+    assert (pillar_scores(after)[which.pillar] or 0) >= (pillar_scores(before)[which.pillar] or 0)
 
 
 @settings(max_examples=150, deadline=None)
-@given(answers=answer_sets)
-def test_the_plan_obeys_the_root_rule(answers: dict[str, Any]) -> None:
-    result = assess(answers)
-    order = [p["id"] for p in result["pillars"]]
-    unhealthy = [p["id"] for p in result["pillars"] if p["healthy"] is False]
-    assert result["root"] == (unhealthy[0] if unhealthy else None)
-    planned = [a["pillar"] for a in result["plan"]]
-    assert planned == sorted(planned, key=order.index)
-    assert set(planned) <= set(unhealthy)
+@given(answers=answer_sets, profile=profiles)
+def test_the_result_follows_the_documented_root_rule(answers: dict[str, Any], profile: dict[str, Any]) -> None:
+    result = assess(answers, profile=profile)
+    scores = pillar_scores(result)
+    threshold, step = bank.health_threshold, bank.scoring.root_step
+    unhealthy = [pid for pid, score in scores.items() if score is not None and score < threshold]
+    if "product" in unhealthy:
+        assert result["root"] == "product"
+    elif unhealthy:
+        order = list(scores)
+        key = {pid: (threshold - (scores[pid] or 0)) - step * order.index(pid) for pid in unhealthy}
+        best = max(key.values())
+        assert result["root"] == next(pid for pid in order if pid in key and key[pid] == best)
+    else:
+        assert result["root"] is None
+    planned = [a for a in result["plan"]]
+    assert len({a["id"] for a in planned}) == len(planned)
+    now = [a for a in planned if a["phase"] == "now"]
+    assert len(now) <= bank.scoring.plan_now and all(a["root"] for a in now)
+    phases = [a["phase"] for a in planned]
+    assert phases == sorted(phases, key=["now", "next", "later"].index)
     if result["root"]:
-        assert all(a["root"] == (a["pillar"] == result["root"]) for a in result["plan"])
+        assert {a["pillar"] for a in planned} <= set(unhealthy)
+        assert not planned or planned[0]["pillar"] == result["root"]
+
+
+def neighbours(question: Question, answers: dict[str, Any], profile: dict[str, tuple[str, ...]]) -> list[Any]:
+    """Every answer one level above or below the current one, found by brute force over the scale."""
+    current = answers[question.id]
+    if current in (UNKNOWN, NOT_APPLICABLE):
+        return []
+    if question.kind == "choice":
+        values = [o.value for o in question.options]
+        i = values.index(current)
+        return [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
+    judged = [q for q in QUESTIONS if q.id == question.id or q.break_even_from == question.id]
+    found = []
+    grid = [question.min + (question.max - question.min) * k / 400 for k in range(401)]
+    for target in judged:
+        if target.id not in answers or answers[target.id] in (UNKNOWN, NOT_APPLICABLE):
+            continue
+        level = judge(target, answers[target.id], answers, profile)
+        if not level.known:
+            continue
+        extra = []
+        if target is question:
+            scale = target.scale_for(profile)
+            for t in scale.thresholds:
+                for roas in (1.0, 100 / float(answers.get(target.break_even_from, 100) or 100)):
+                    base = t * scale.factor * (roas if target.break_even_from else 1.0)
+                    extra += [base, base * (1 + 1e-7), base * (1 - 1e-7)]
+        for value in grid + extra:
+            value = min(max(value, question.min), question.max)
+            trial = {**answers, question.id: value}
+            if abs(judge(target, trial[target.id], trial, profile).level - level.level) == 1:
+                found.append(value)
+    return found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=answer_sets, profile=profiles)
+def test_borderline_appears_exactly_when_one_step_in_one_answer_would_change_the_root(
+    answers: dict[str, Any], profile: dict[str, Any]
+) -> None:
+    result = assess(answers, profile=profile)
+    checked = {dim: tuple(v) if isinstance(v, list) else (v,) for dim, v in profile.items()}
+
+    def root_of(trial: dict[str, Any]) -> str | None:
+        return find_root([(p.pillar.id, p.score) for p in score_pillars(bank, trial, checked)], bank.scoring).pillar
+
+    expected = [
+        q.id
+        for q in QUESTIONS
+        if q.id in answers
+        and any(root_of({**answers, q.id: v}) != result["root"] for v in neighbours(q, answers, checked))
+    ]
+    assert result["borderline"] == bool(expected)
+    assert sorted(d["question"] for d in result["double_check"]) == sorted(expected)
 
 
 json_values = st.recursive(
@@ -67,19 +159,21 @@ json_values = st.recursive(
     max_leaves=20,
 )
 near_valid = st.dictionaries(
-    st.sampled_from([q.id for q in QUESTIONS] + ["unknown.question"]),
-    json_values | st.sampled_from(["na", *[o.value for q in QUESTIONS for o in q.options][:30]]),
+    st.sampled_from([q.id for q in QUESTIONS] + ["unknown.question", "traffic.bounce-rate"]),
+    json_values
+    | st.integers(min_value=-(10**400), max_value=10**400)
+    | st.sampled_from(["na", "unknown", *[o.value for q in QUESTIONS for o in q.options][:30]]),
     max_size=12,
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(answers=json_values | near_valid)
-def test_arbitrary_json_either_scores_or_raises_the_documented_error(answers: Any) -> None:
+@given(answers=json_values | near_valid, profile=st.none() | json_values | profiles)
+def test_arbitrary_json_either_scores_or_raises_the_documented_error(answers: Any, profile: Any) -> None:
     try:
-        result = assess(answers)
+        result = assess(answers, profile=profile)
     except AnswerError as error:
-        assert str(error)
+        assert str(error) and len(str(error)) < 300
         return
     json.dumps(result)
     for pillar in result["pillars"]:

@@ -17,22 +17,59 @@ bank = get_bank()
 
 def all_texts(lang: str) -> list[str]:
     texts = []
+    for d in bank.dimensions:
+        texts += [d.text[lang], d.guidance[lang]]
     for q in bank.questions:
         texts += [q.text[lang], q.guidance[lang], q.area[lang]]
         texts += [o.label[lang] for o in q.options]
+        texts += [s.source[lang] for s in q.scales]
     for a in bank.actions:
-        texts += [a.title[lang], a.why[lang], a.metric[lang], *a.steps[lang]]
+        texts += [a.title[lang], a.why[lang], a.unlocks[lang], a.metric[lang], *a.steps[lang]]
+        texts += [step for v in a.variants for step in v.steps[lang]]
+        texts += [a.goal[lang]] if a.goal else []
     texts += [w.text[lang] for w in bank.warnings]
     return texts
 
 
 @pytest.mark.parametrize("pillar", PILLAR_IDS)
-def test_each_pillar_has_at_least_eight_questions_each_with_guidance_and_an_action(pillar: str) -> None:
+def test_each_pillar_has_practices_and_outcomes_each_with_guidance_and_an_action(pillar: str) -> None:
     questions = [q for q in bank.questions if q.pillar == pillar]
-    assert len(questions) >= 8
+    assert sum(q.role == "practice" for q in questions) >= 5
+    assert sum(q.role == "outcome" for q in questions) >= 2
     for q in questions:
         assert q.guidance["en"] and q.guidance["zh"]
         assert any(a.question == q.id for a in bank.actions)
+
+
+def test_the_source_names_every_part_of_the_product_and_each_has_a_question() -> None:
+    # 定位、功能设计、质量控制、供应链管理、包装体验、品牌调性、售后服务体系 (the source's list)
+    areas = {q.id.split(".")[1] for q in bank.questions if q.pillar == "product"}
+    assert {"positioning", "function-design", "quality", "supply", "packaging", "brand-tone", "after-sales"} <= areas
+
+
+def test_one_question_one_place_no_topic_is_asked_in_two_pillars() -> None:
+    slugs = [q.id.split(".")[1] for q in bank.questions]
+    assert len(slugs) == len(set(slugs))
+    retired = {r.id for r in bank.retired}
+    assert {
+        "inquiry.pre-inquiry-info",
+        "closing.after-sales",
+        "inquiry.faq-feedback",
+        "traffic.organic-share",
+    } <= retired
+
+
+def test_every_figure_says_where_its_thresholds_come_from() -> None:
+    for q in bank.questions:
+        if q.role == "outcome":
+            sources = [s.source for s in q.scales] if q.kind == "number" else [q.source]
+            assert sources and all(src["en"] and src["zh"] for src in sources), q.id
+
+
+def test_option_lists_run_from_weakest_to_strongest_with_distinct_levels() -> None:
+    for q in bank.questions:
+        levels = [o.level for o in q.options]
+        assert levels == sorted(set(levels)), q.id
 
 
 def test_every_chinese_text_is_actually_chinese() -> None:
@@ -61,7 +98,10 @@ def test_every_action_links_to_an_existing_docs_page_and_anchor() -> None:
 
 
 def test_both_languages_score_identically() -> None:
-    answers = {q["id"]: q["options"][1]["value"] for q in load_questionnaire()["questions"] if q["kind"] == "choice"}
+    answers: dict[str, object] = {
+        q["id"]: q["options"][1]["value"] for q in load_questionnaire()["questions"] if q["kind"] == "choice"
+    }
+    answers |= {"traffic.margin": 40, "traffic.roas": 1.5, "inquiry.response-time": 120}
     english, chinese = assess(answers, "en"), assess(answers, "zh")
     assert [p["score"] for p in english["pillars"]] == [p["score"] for p in chinese["pillars"]]
     assert [a["id"] for a in english["plan"]] == [a["id"] for a in chinese["plan"]]

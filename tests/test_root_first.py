@@ -1,75 +1,135 @@
-"""The "fix the root first" rule: which pillar is the root, and the order of the plan."""
+"""The "fix the root first" rule: which pillar comes first, why, and the order and phases of the plan.
+
+The rule (assessment/root.py): an unhealthy product always comes first. Beyond
+product, the root maximises `shortfall - root_step x position`: loop order
+counts, but a pillar failing badly is not hidden behind a neighbour that is
+only just below the line.
+"""
 
 from __future__ import annotations
 
-from bankfactory import answers_at
+from pathlib import Path
+
+import pytest
+from bankfactory import answers_at, make_bank
 
 from assessment import assess_bank
-from assessment.model import Bank
+from assessment.loader import load_bank
+from assessment.model import Bank, Scoring
+from assessment.root import find_root
+
+RULES = Scoring(
+    health_threshold=60,
+    outcome_share=0.5,
+    failing_cap=45,
+    root_step=15,
+    low_confidence_unknowns=3,
+    low_confidence_answered=0.5,
+    plan_now=3,
+    plan_next=5,
+)
 
 
-def scores(result: dict) -> dict[str, float | None]:
-    return {p["id"]: p["score"] for p in result["pillars"]}
+def root(product: int | None, traffic: int | None, inquiry: int | None, closing: int | None) -> tuple[str | None, str]:
+    found = find_root([("product", product), ("traffic", traffic), ("inquiry", inquiry), ("closing", closing)], RULES)
+    return found.pillar, found.rule
 
 
-def test_root_is_the_first_pillar_in_loop_order_below_the_threshold(small_bank: Bank) -> None:
-    result = assess_bank(
-        small_bank, answers_at({"product": [3, 3, 3], "traffic": [1, 1, 2], "inquiry": [0, 0, 0], "closing": [3, 3, 3]})
+def test_an_unhealthy_product_comes_first_however_low_the_others() -> None:
+    assert root(59, 0, 0, 0) == ("product", "product")
+
+
+def test_beyond_product_the_first_unhealthy_pillar_comes_first_when_nothing_is_much_worse() -> None:
+    assert root(80, 40, 30, 20) == ("traffic", "first")  # inquiry is 10 lower: not the 15 a step needs
+    assert root(80, 70, 45, 35) == ("inquiry", "first")
+
+
+def test_a_pillar_far_below_the_line_comes_before_a_borderline_upstream_one() -> None:
+    # The issue's example: traffic 59 is borderline, inquiry 41 with 9-hour replies is failing.
+    assert root(80, 59, 41, 70) == ("inquiry", "outweighs")
+    assert find_root([("product", 80), ("traffic", 59), ("inquiry", 41), ("closing", 70)], RULES).passed_over == (
+        "traffic",
     )
-    assert scores(result)["traffic"] < 60 and scores(result)["inquiry"] < scores(result)["traffic"]
-    assert result["root"] == "traffic"
 
 
-def test_an_upstream_pillar_below_the_threshold_outranks_a_lower_downstream_one(small_bank: Bank) -> None:
-    result = assess_bank(
-        small_bank, answers_at({"product": [1, 2, 2], "traffic": [3, 3, 3], "inquiry": [3, 3, 3], "closing": [0, 0, 0]})
-    )
-    assert scores(result)["closing"] == 0 < scores(result)["product"] < 60
-    assert result["root"] == "product"
-    assert result["weakest"] == "closing"
-    assert "Closing" in result["root_reason"] and "downstream" in result["root_reason"]
+def test_each_step_down_the_loop_needs_root_step_more_points_of_shortfall() -> None:
+    # traffic short by 10; inquiry needs more than 10 + 15 to come first, closing more than 10 + 30.
+    assert root(70, 50, 35, 70) == ("traffic", "first")  # inquiry short by 25: a tie goes upstream
+    assert root(70, 50, 34, 70) == ("inquiry", "outweighs")
+    assert root(70, 50, 70, 20) == ("traffic", "first")  # closing short by 40: equal after two steps
+    assert root(70, 50, 70, 19) == ("closing", "outweighs")
 
 
-def test_no_root_when_every_pillar_is_healthy(small_bank: Bank) -> None:
-    result = assess_bank(small_bank, answers_at({p: [2, 2, 3] for p in ("product", "traffic", "inquiry", "closing")}))
-    assert all(score >= 60 for score in scores(result).values())
-    assert result["root"] is None
-    assert result["plan"] == []
-    assert "no root constraint" in result["root_reason"]
+def test_no_root_when_every_assessed_pillar_is_healthy_and_unassessed_ones_do_not_count() -> None:
+    assert root(60, 60, 60, 60) == (None, "none")
+    assert root(None, 70, None, 65) == (None, "none")
+    assert root(None, 40, None, None) == ("traffic", "first")
 
 
-def test_threshold_is_inclusive_a_pillar_at_the_threshold_is_healthy(tmp_path) -> None:
-    from bankfactory import make_bank
-
-    from assessment.loader import load_bank
-
-    bank = load_bank(make_bank(tmp_path / "five", questions=5))
-    at = assess_bank(bank, answers_at({"product": [3, 3, 3, 0, 0], "traffic": [0, 0, 0, 0, 0]}))
-    assert at["pillars"][0]["score"] == 60 and at["pillars"][0]["healthy"] is True
+def test_the_threshold_is_inclusive_a_pillar_at_the_threshold_is_healthy(small_bank: Bank) -> None:
+    at = assess_bank(small_bank, answers_at({"product": [2, 2, 2], "traffic": [0, 0, 0]}))
+    assert at["pillars"][0]["score"] == 67 and at["pillars"][0]["healthy"] is True
     assert at["root"] == "traffic"
-    below = assess_bank(bank, answers_at({"product": [3, 3, 2, 1, 0], "traffic": [0, 0, 0, 0, 0]}))
-    assert below["pillars"][0]["score"] == 60 and below["root"] == "traffic"
-    just_below = assess_bank(bank, answers_at({"product": [3, 3, 2, 0, 0], "traffic": [0, 0, 0, 0, 0]}))
-    assert just_below["pillars"][0]["score"] == 53.3 and just_below["root"] == "product"
 
 
-def test_plan_puts_every_root_action_first_weakest_area_first(small_bank: Bank) -> None:
-    result = assess_bank(
-        small_bank, answers_at({"product": [1, 0, 3], "traffic": [0, 0, 0], "inquiry": [3, 3, 3], "closing": [1, 1, 1]})
+def test_the_reason_says_why_this_pillar_and_not_the_others(small_bank: Bank) -> None:
+    product = assess_bank(small_bank, answers_at({"product": [1, 1, 1], "closing": [0, 0, 0]}))
+    assert product["root"] == "product" and product["root_rule"] == "product"
+    assert "root of the loop" in product["root_reason"] and "Closing" in product["root_reason"]
+    first = assess_bank(
+        small_bank, answers_at({"product": [3, 3, 3], "traffic": [1, 1, 1], "inquiry": [1, 0, 1], "closing": [3, 3, 3]})
     )
-    pillars = [a["pillar"] for a in result["plan"]]
+    assert (first["root"], first["root_rule"]) == ("traffic", "first")
+    assert "Inquiry scores lower" in first["root_reason"] and "further down the loop" in first["root_reason"]
+    outweighs = assess_bank(
+        small_bank, answers_at({"product": [3, 3, 3], "traffic": [2, 2, 1], "inquiry": [0, 0, 0], "closing": [3, 3, 3]})
+    )
+    assert (outweighs["root"], outweighs["root_rule"]) == ("inquiry", "outweighs")
+    assert "Paid traffic is only a little below the line" in outweighs["root_reason"]
+    assert "15 points" in outweighs["root_reason"]
+    none = assess_bank(small_bank, answers_at({p: [2, 2, 3] for p in ("product", "traffic", "inquiry", "closing")}))
+    assert none["root"] is None and "no root constraint" in none["root_reason"]
+
+
+def test_the_plan_does_the_root_first_in_phases(tmp_path: Path) -> None:
+    bank = load_bank(make_bank(tmp_path / "four", questions=4))
+    result = assess_bank(
+        bank,
+        answers_at(
+            {"product": [1, 0, 0, 0], "traffic": [0, 0, 0, 0], "inquiry": [3, 3, 3, 3], "closing": [1, 1, 1, 1]}
+        ),
+    )
+    plan = result["plan"]
     assert result["root"] == "product"
-    assert pillars == ["product", "product", "traffic", "traffic", "traffic", "closing", "closing", "closing"]
-    assert [a["question"] for a in result["plan"][:2]] == ["product.q2", "product.q1"]  # level 0 before level 1
-    assert [a["root"] for a in result["plan"]] == [True, True] + [False] * 6
+    # At most three to do now, all from the root; five next; the rest later.
+    assert [a["phase"] for a in plan] == ["now"] * 3 + ["next"] * 5 + ["later"] * 4
+    assert [a["question"] for a in plan[:4]] == ["product.q2", "product.q3", "product.q4", "product.q1"]
+    assert all(a["root"] for a in plan[:4]) and not any(a["root"] for a in plan[4:])
+    # After the root, the other unhealthy pillars by the same precedence: traffic (0) before closing (33).
+    assert [a["pillar"] for a in plan[4:]] == ["traffic"] * 4 + ["closing"] * 4
+    assert len({a["id"] for a in plan}) == len(plan)  # no action twice
+    assert "inquiry" not in {a["pillar"] for a in plan}  # a healthy pillar has nothing to do
 
 
-def test_healthy_pillars_contribute_no_actions_even_with_weak_answers(small_bank: Bank) -> None:
-    result = assess_bank(
-        small_bank, answers_at({"product": [0, 3, 3], "traffic": [3, 3, 3], "inquiry": [3, 3, 3], "closing": [0, 0, 0]})
+def test_within_a_pillar_a_shorter_horizon_comes_first(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "horizons")
+    path = folder / "product.toml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            'id = "product.q1.fix"\nquestion = "product.q1"\nbelow = 2\nhorizon = 30',
+            'id = "product.q1.fix"\nquestion = "product.q1"\nbelow = 2\nhorizon = 90',
+        ),
+        "utf-8",
     )
-    assert next(p for p in result["pillars"] if p["id"] == "product")["healthy"]
-    assert {a["pillar"] for a in result["plan"]} == {"closing"}
+    result = assess_bank(load_bank(folder), answers_at({"product": [0, 1, 1]}))
+    assert [a["question"] for a in result["plan"]] == ["product.q2", "product.q3", "product.q1"]
+    assert result["plan"][-1]["horizon"] == 90
+
+
+def test_a_heavier_question_comes_first_among_equally_weak_answers(tmp_path: Path) -> None:
+    bank = load_bank(make_bank(tmp_path / "weighted", weights={"product": {3: 2.0}}))
+    result = assess_bank(bank, answers_at({"product": [0, 0, 0]}))
+    assert [a["question"] for a in result["plan"]] == ["product.q3", "product.q1", "product.q2"]
 
 
 def test_an_action_applies_only_below_its_level(small_bank: Bank) -> None:
@@ -77,14 +137,13 @@ def test_an_action_applies_only_below_its_level(small_bank: Bank) -> None:
     assert [a["question"] for a in result["plan"]] == ["product.q2", "product.q3"]  # q1 at level 2 is not below 2
 
 
-def test_a_heavier_question_comes_first_among_equally_weak_answers(tmp_path) -> None:
-    from bankfactory import make_bank
-
-    from assessment.loader import load_bank
-
-    bank = load_bank(make_bank(tmp_path / "weighted", weights={"product": {3: 2.0}}))
-    result = assess_bank(bank, answers_at({"product": [0, 0, 0]}))
-    assert [a["question"] for a in result["plan"]] == ["product.q3", "product.q1", "product.q2"]
+def test_with_no_root_the_plan_lifts_the_weakest_pillars(small_bank: Bank) -> None:
+    result = assess_bank(
+        small_bank, answers_at({"product": [3, 3, 1], "traffic": [3, 2, 1], "inquiry": [3, 3, 3], "closing": [3, 3, 2]})
+    )
+    assert result["root"] is None and result["plan"], "a company with no unhealthy pillar still gets a plan"
+    assert [a["question"] for a in result["plan"]] == ["traffic.q3", "product.q3"]
+    assert result["plan"][0]["phase"] == "now"
 
 
 def test_warnings_follow_the_root(small_bank: Bank) -> None:
@@ -105,3 +164,9 @@ def test_an_unassessed_upstream_pillar_is_flagged(small_bank: Bank) -> None:
     assert "upstream-not-assessed" in [w["id"] for w in result["warnings"]]
     product = result["pillars"][0]
     assert product["assessed"] is False and product["score"] is None and product["unanswered"] == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_reason_and_plan_exist_in_both_languages(small_bank: Bank, lang: str) -> None:
+    result = assess_bank(small_bank, answers_at({"product": [1, 1, 1]}), lang)
+    assert result["root_reason"] and result["plan"][0]["owner"] and result["plan"][0]["unlocks"]

@@ -1,10 +1,16 @@
-"""Pillar scores, levels, the weakest-link overall figure, partial and not-applicable answers."""
+"""Pillar scores: practices and outcomes blended, a failing outcome caps its pillar, partial and
+not-applicable answers, unknown figures."""
 
 from __future__ import annotations
 
-from bankfactory import answers_at
+import json
+from pathlib import Path
+
+import pytest
+from bankfactory import answers_at, make_bank
 
 from assessment import assess_bank
+from assessment.loader import load_bank
 from assessment.model import Bank
 
 
@@ -12,18 +18,60 @@ def pillar(result: dict, pillar_id: str) -> dict:
     return next(p for p in result["pillars"] if p["id"] == pillar_id)
 
 
-def test_a_pillar_scores_the_mean_level_as_a_share_of_the_top_level(small_bank: Bank) -> None:
+@pytest.fixture
+def outcome_bank(tmp_path: Path) -> Bank:
+    """Three practices and one figure (bands at 10 / 20 / 30 %) per pillar."""
+    return load_bank(make_bank(tmp_path / "outcomes", outcomes=True))
+
+
+def test_practices_alone_score_the_mean_level_as_a_share_of_the_top_level(small_bank: Bank) -> None:
     result = assess_bank(small_bank, answers_at({"product": [0, 3, 3]}))
-    assert pillar(result, "product")["score"] == 66.7
+    assert pillar(result, "product")["score"] == 67
     assert pillar(result, "product")["level"] == "Solid"
 
 
-def test_scores_span_zero_to_one_hundred(small_bank: Bank) -> None:
+def test_scores_are_whole_numbers_from_zero_to_one_hundred(small_bank: Bank) -> None:
     result = assess_bank(small_bank, answers_at({"product": [0, 0, 0], "traffic": [3, 3, 3]}))
-    assert pillar(result, "product")["score"] == 0
-    assert pillar(result, "traffic")["score"] == 100
-    assert pillar(result, "traffic")["level"] == "Leading"
-    assert pillar(result, "product")["level"] == "Fragile"
+    assert pillar(result, "product")["score"] == 0 and pillar(result, "product")["level"] == "Fragile"
+    assert pillar(result, "traffic")["score"] == 100 and pillar(result, "traffic")["level"] == "Leading"
+    assert all(isinstance(p["score"], int) for p in result["pillars"] if p["score"] is not None)
+
+
+def test_practices_and_outcomes_are_blended_half_and_half(outcome_bank: Bank) -> None:
+    share = outcome_bank.scoring.outcome_share
+    answers = {**answers_at({"product": [3, 3, 3]}), "product.o1": 25}  # practices 100, figure healthy (2 of 3)
+    product = pillar(assess_bank(outcome_bank, answers), "product")
+    assert (product["practice_score"], product["outcome_score"]) == (100, 67)
+    assert product["score"] == round(100 * (1 - share) + 66.67 * share)
+
+
+def test_a_failing_outcome_caps_the_pillar_however_good_the_practices(outcome_bank: Bank) -> None:
+    cap = outcome_bank.scoring.failing_cap
+    answers = {**answers_at({"product": [3, 3, 3]}), "product.o1": 5}  # below the failing line of 10
+    product = pillar(assess_bank(outcome_bank, answers), "product")
+    assert product["practice_score"] == 100 and product["outcome_score"] == 0
+    assert product["score"] == cap < outcome_bank.health_threshold and product["capped"] is True
+    assert product["outcomes"][0]["band"] == "failing"
+
+
+def test_an_unknown_figure_counts_as_the_lowest_level_but_is_not_failing(outcome_bank: Bank) -> None:
+    answers = {**answers_at({"product": [3, 3, 3]}), "product.o1": "unknown"}
+    result = assess_bank(outcome_bank, answers)
+    product = pillar(result, "product")
+    assert product["outcome_score"] == 0 and product["capped"] is False
+    assert product["score"] == round(100 * (1 - outcome_bank.scoring.outcome_share))
+    assert product["outcomes"][0]["band"] == "unknown" and product["unknown"] == 1
+    assert result["unknown"] == ["product.o1"]
+    planned = [a["id"] for a in result["plan"]]
+    assert result["root"] == "product"
+    assert "product.o1.measure" in planned and "product.o1.raise" not in planned  # measure before improving
+
+
+def test_not_knowing_a_figure_is_never_scored_as_good(outcome_bank: Bank) -> None:
+    practices = answers_at({"product": [2, 2, 2]})
+    unknown = pillar(assess_bank(outcome_bank, {**practices, "product.o1": "unknown"}), "product")["score"]
+    weak = pillar(assess_bank(outcome_bank, {**practices, "product.o1": 15}), "product")["score"]
+    assert unknown < weak
 
 
 def test_not_applicable_is_left_out_of_the_score_and_counted(small_bank: Bank) -> None:
@@ -34,14 +82,31 @@ def test_not_applicable_is_left_out_of_the_score_and_counted(small_bank: Bank) -
     assert result["not_applicable"] == ["product.q1"]
 
 
-def test_partial_answers_still_score_and_report_the_unanswered_share(small_bank: Bank) -> None:
+def test_a_question_the_profile_rules_out_is_not_applicable_unless_answered(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "profiled")
+    text = (folder / "traffic.toml").read_text("utf-8")
+    (folder / "traffic.toml").write_text(
+        text.replace('id = "traffic.q3"\n', 'id = "traffic.q3"\napplies = { model = ["b2b-export"] }\n'), "utf-8"
+    )
+    bank = load_bank(folder)
+    levels = answers_at({"traffic": [3, 3]})
+    shop = assess_bank(bank, levels, profile={"model": "marketplace"})
+    assert shop["by_profile"] == ["traffic.q3"] and pillar(shop, "traffic")["total"] == 2
+    assert pillar(shop, "traffic")["score"] == 100 and shop["unanswered"].count("traffic.q3") == 0
+    answered_anyway = assess_bank(bank, {**levels, "traffic.q3": "l0"}, profile={"model": "marketplace"})
+    assert answered_anyway["by_profile"] == [] and pillar(answered_anyway, "traffic")["score"] == 67
+    no_profile = assess_bank(bank, levels)
+    assert "traffic.q3" in no_profile["unanswered"]
+
+
+def test_partial_answers_still_score_and_report_what_is_unanswered(small_bank: Bank) -> None:
     result = assess_bank(small_bank, answers_at({"product": [3]}))
     product = pillar(result, "product")
     assert product["score"] == 100
-    assert product["unanswered"] == 2 and product["unanswered_share"] == 0.667
-    assert product["unanswered_ids"] == ["product.q2", "product.q3"]
+    assert product["unanswered"] == 2 and product["unanswered_ids"] == ["product.q2", "product.q3"]
     assert result["answered"] == 1 and result["total"] == 12
     assert "provisional" in [w["id"] for w in result["warnings"]]
+    assert result["confidence"] == "low"
 
 
 def test_null_answers_count_as_unanswered(small_bank: Bank) -> None:
@@ -49,27 +114,36 @@ def test_null_answers_count_as_unanswered(small_bank: Bank) -> None:
     assert pillar(result, "product")["unanswered_ids"] == ["product.q1", "product.q3"]
 
 
-def test_overall_is_the_weakest_link_not_the_average(small_bank: Bank) -> None:
+def test_the_weakest_pillar_is_reported_but_is_not_the_root(small_bank: Bank) -> None:
     result = assess_bank(
-        small_bank, answers_at({"product": [3, 3, 3], "traffic": [3, 3, 3], "inquiry": [3, 3, 3], "closing": [1, 1, 1]})
+        small_bank, answers_at({"product": [1, 1, 1], "traffic": [3, 3, 3], "inquiry": [3, 3, 3], "closing": [0, 0, 0]})
     )
-    assert result["overall"] == 33.3 and result["weakest"] == "closing"
-    assert result["overall_level"] == "Fragile"
+    assert result["weakest"] == "closing" and result["overall"] == 0
+    assert result["root"] == "product"
 
 
 def test_nothing_answered_gives_no_scores_and_no_plan(small_bank: Bank) -> None:
     result = assess_bank(small_bank, {})
     assert result["overall"] is None and result["root"] is None and result["plan"] == []
     assert all(p["score"] is None for p in result["pillars"])
+    assert result["root_reason"] is None
 
 
-def test_results_are_plain_json_data(small_bank: Bank) -> None:
-    import json
-
-    result = assess_bank(small_bank, answers_at({"product": [1, 2, 3], "closing": [0, 0, 0]}))
+def test_results_are_plain_json_data(outcome_bank: Bank) -> None:
+    answers = {**answers_at({"product": [1, 2, 3], "closing": [0, 0, 0]}), "closing.o1": "unknown", "product.o1": 40}
+    result = assess_bank(outcome_bank, answers, "zh")
     assert json.loads(json.dumps(result)) == result
 
 
 def test_weak_areas_name_the_lowest_answers_first(small_bank: Bank) -> None:
     result = assess_bank(small_bank, answers_at({"product": [2, 0, 3]}))
     assert [w["question"] for w in pillar(result, "product")["weak_areas"]] == ["product.q2", "product.q1"]
+
+
+def test_confidence_is_high_only_when_everything_applicable_is_answered_and_known(outcome_bank: Bank) -> None:
+    everything = {**answers_at({p: [3, 3, 3] for p in ("product", "traffic", "inquiry", "closing")})}
+    everything |= {f"{p}.o1": 35 for p in ("product", "traffic", "inquiry", "closing")}
+    assert assess_bank(outcome_bank, everything)["confidence"] == "high"
+    assert assess_bank(outcome_bank, {**everything, "closing.o1": "unknown"})["confidence"] == "medium"
+    three_unknown = {**everything, "closing.o1": "unknown", "inquiry.o1": "unknown", "traffic.o1": "unknown"}
+    assert assess_bank(outcome_bank, three_unknown)["confidence"] == "low"

@@ -1,0 +1,123 @@
+"""Merge a brand overlay (TOML) into the bank being loaded.
+
+A fork changes the bank without editing upstream files, so pulling upstream
+updates never conflicts. In order: the threshold and scoring rules, levels,
+profile options, then questions, scales, actions and warnings are added, then
+questions are re-weighted, then hidden (hiding a question drops its actions).
+The merged bank is validated afterwards like upstream's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import PILLAR_IDS, Dimension, ProfileOption
+from .readers import read_action, read_levels, read_question, read_scale, read_warning
+from .tables import Table, read_toml, shown_path
+
+if TYPE_CHECKING:
+    from .loader import Draft
+
+SCORING_KEYS = ("outcome_share", "failing_cap", "root_step")
+
+
+def apply_overlay(path: Path, draft: Draft) -> None:
+    shown = shown_path(path)
+    table = Table(read_toml(path, shown), shown, None, "", draft.context())
+    draft.files["overlay"] = shown
+    if table.has("health_threshold"):
+        draft.scoring = replace(draft.scoring, health_threshold=table.number("health_threshold"))
+        draft.files["health_threshold"] = shown
+    if table.has("scoring"):
+        scoring = table.table("scoring")
+        draft.scoring = replace(draft.scoring, **{key: scoring.number(key) for key in SCORING_KEYS if scoring.has(key)})
+        scoring.finish()
+    if table.has("levels"):
+        draft.levels = read_levels(table)
+
+    for entry in table.tables("profile_options", [], item_key="value"):
+        _add_profile_option(entry, draft)
+    table.context = draft.context()  # new profile values may appear in conditions below
+
+    for entry in table.tables("questions", []):
+        qid = entry.data.get("id")
+        pillar = qid.split(".")[0] if isinstance(qid, str) else ""
+        if pillar not in PILLAR_IDS:
+            raise entry.error("id", f"must start with a pillar id ({', '.join(PILLAR_IDS)}), got {qid!r}")
+        if qid in draft.questions:
+            raise entry.error("id", "a question with this id already exists; use [weights] or hide to change it")
+        question = read_question(entry, pillar)
+        draft.questions[question.id] = question
+        draft.files[question.id] = shown
+
+    for entry in table.tables("scales", [], item_key="question"):
+        _add_scale(entry, draft)
+
+    for entry in table.tables("actions", []):
+        action = read_action(entry, draft.questions, None)
+        if any(a.id == action.id for a in draft.actions):
+            raise entry.error("id", "an action with this id already exists")
+        draft.actions.append(action)
+        draft.files[action.id] = shown
+    for entry in table.tables("warnings", []):
+        warning = read_warning(entry)
+        if any(w.id == warning.id for w in draft.warnings):
+            raise entry.error("id", "a warning with this id already exists")
+        draft.warnings.append(warning)
+        draft.files[f"warning:{warning.id}"] = shown
+
+    weights = table.raw("weights", {})
+    if not isinstance(weights, dict):
+        raise table.error("weights", "must be a table of question id = weight")
+    for qid, weight in weights.items():
+        if qid not in draft.questions:
+            raise table.error(f"weights.{qid}", "names a question that does not exist")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 10:
+            raise table.error(f"weights.{qid}", f"must be a number greater than 0 and at most 10, got {weight!r}")
+        draft.questions[qid] = replace(draft.questions[qid], weight=float(weight))
+
+    hide = table.strings("hide", [])
+    for qid in hide:
+        if qid not in draft.questions:
+            raise table.error("hide", f"names a question that does not exist: {qid!r}")
+        del draft.questions[qid]
+    draft.actions = [a for a in draft.actions if a.question in draft.questions]
+    for pillar in PILLAR_IDS:
+        if not any(q.pillar == pillar for q in draft.questions.values()):
+            raise table.error("hide", f"hides every question of the {pillar} pillar; keep at least one")
+    table.finish()
+
+
+def _add_profile_option(entry: Table, draft: Draft) -> None:
+    """Add a choice to a profile dimension, e.g. a business model upstream does not list."""
+    dimension_id = entry.str("dimension")
+    dimension = next((d for d in draft.dimensions if d.id == dimension_id), None)
+    if dimension is None:
+        raise entry.error("dimension", f"unknown profile dimension {dimension_id!r}")
+    value = entry.str("value")
+    if value in dimension.values():
+        raise entry.error("value", f"the {dimension_id} dimension already has {value!r}")
+    option = ProfileOption(value=value, label=entry.text("label"))
+    entry.finish()
+    index = draft.dimensions.index(dimension)
+    draft.dimensions[index] = Dimension(
+        id=dimension.id,
+        multiple=dimension.multiple,
+        text=dimension.text,
+        guidance=dimension.guidance,
+        options=(*dimension.options, option),
+    )
+
+
+def _add_scale(entry: Table, draft: Draft) -> None:
+    """A scale for some profiles, tried before upstream's scales of that question."""
+    qid = entry.str("question")
+    question = draft.questions.get(qid)
+    if question is None or question.role != "outcome" or question.kind != "number":
+        raise entry.error("question", f"must name a numeric outcome question, got {qid!r}")
+    scale = read_scale(entry, question.better)
+    if scale.when == question.scales[-1].when:
+        raise entry.error("when", "is missing: an overlay scale applies to some profiles, before upstream's")
+    draft.questions[qid] = replace(question, scales=(scale, *question.scales))

@@ -1,0 +1,313 @@
+"""Read one entity of the bank (question, action, warning, profile dimension ...) from its TOML table.
+
+Each reader checks what can be checked on the entity alone; checks across
+entities (an action's target exists, every outcome can be measured ...) are in
+`validate.py`, and run after a brand overlay is merged.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from .model import (
+    ALWAYS,
+    RESERVED_VALUES,
+    Action,
+    Dimension,
+    Level,
+    Option,
+    Owner,
+    ProfileOption,
+    Question,
+    Renamed,
+    Retired,
+    Scale,
+    Variant,
+    Warning,
+)
+from .tables import Table
+
+HORIZONS = (30, 60, 90)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LINK = re.compile(r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?$")
+ROLES = ("practice", "outcome", "input")
+
+
+def read_dimension(table: Table) -> Dimension:
+    did = table.str("id")
+    if not SLUG.match(did):
+        raise table.error("id", f"must be a kebab-case slug, got {did!r}")
+    options = []
+    for entry in table.tables("options", item_key=None):
+        value = entry.str("value")
+        if not SLUG.match(value):
+            raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
+        options.append(ProfileOption(value=value, label=entry.text("label")))
+        entry.finish()
+    if len(options) < 2:
+        raise table.error("options", "needs at least 2 options")
+    _no_duplicates(table, "options", [o.value for o in options], "option value")
+    dimension = Dimension(
+        id=did,
+        multiple=table.bool("multiple", False),
+        text=table.text("text"),
+        guidance=table.text("guidance"),
+        options=tuple(options),
+    )
+    table.finish()
+    return dimension
+
+
+def read_question(table: Table, pillar: str) -> Question:
+    qid = table.str("id")
+    if not qid.startswith(f"{pillar}.") or not SLUG.match(qid[len(pillar) + 1 :]):
+        raise table.error("id", f"must be '{pillar}.<kebab-case-slug>', got {qid!r}")
+    kind = table.str("kind", "choice")
+    role = table.str("role", "practice" if kind == "choice" else "outcome")
+    if role not in ROLES:
+        raise table.error("role", f"must be one of {', '.join(ROLES)}, got {role!r}")
+    common: dict[str, Any] = dict(
+        id=qid,
+        pillar=pillar,
+        role=role,
+        area=table.text("area"),
+        text=table.text("text"),
+        guidance=table.text("guidance"),
+        weight=table.number("weight", 1.0),
+        not_applicable=table.bool("not_applicable", False),
+        applies=table.condition("applies"),
+    )
+    if not 0 < common["weight"] <= 10:
+        raise table.error("weight", "must be greater than 0 and at most 10")
+    if kind == "choice":
+        if role == "input":
+            raise table.error("role", "an input must be a number")
+        source = table.optional_text("source")
+        if role == "outcome" and not source:
+            raise table.error("source", "an outcome must say where its levels come from")
+        question = Question(kind="choice", options=read_options(table), source=source, **common)
+    elif kind == "number":
+        question = _read_number_question(table, common)
+    else:
+        raise table.error("kind", f"must be 'choice' or 'number', got {kind!r}")
+    table.finish()
+    return question
+
+
+def read_options(table: Table) -> tuple[Option, ...]:
+    options = []
+    for entry in table.tables("options", item_key=None):
+        value = entry.str("value")
+        if value in RESERVED_VALUES:
+            raise entry.error("value", f"'{value}' is reserved (not applicable / unknown)")
+        if not SLUG.match(value):
+            raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
+        options.append(Option(value=value, level=entry.int("level"), label=entry.text("label")))
+        entry.finish()
+    if len(options) < 2:
+        raise table.error("options", "needs at least 2 options")
+    if options[0].level != 0:
+        raise table.error("options[0].level", "the weakest option must have level 0")
+    for index, (before, after) in enumerate(pairwise(options), start=1):
+        if after.level <= before.level:
+            raise table.error(
+                f"options[{index}].level",
+                "options are out of order: levels must increase from weakest to strongest "
+                f"({before.level} then {after.level})",
+            )
+    _no_duplicates(table, "options", [o.value for o in options], "option value")
+    return tuple(options)
+
+
+def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
+    if common["role"] == "practice":
+        raise table.error("role", "a number is an outcome or an input, not a practice")
+    better = table.str("better")
+    if better not in ("lower", "higher"):
+        raise table.error("better", f"must be 'lower' or 'higher', got {better!r}")
+    low, high = table.number("min"), table.number("max")
+    if low >= high:
+        raise table.error("max", "must be greater than min")
+    break_even_from = table.raw("break_even_from", None)
+    if break_even_from is not None and not isinstance(break_even_from, str):
+        raise table.error("break_even_from", "must name a margin question")
+    scales: tuple[Scale, ...] = ()
+    if common["role"] == "outcome":
+        scales = tuple(read_scale(entry, better) for entry in table.tables("scales", item_key=None))
+        check_scales(table, scales)
+    elif table.has("scales"):
+        raise table.error("scales", "an input is not judged on its own: give it no scales")
+    return Question(
+        kind="number",
+        unit=table.text("unit", allow_empty=True),
+        min=low,
+        max=high,
+        better=better,
+        scales=scales,
+        break_even_from=break_even_from,
+        **common,
+    )
+
+
+def read_scale(table: Table, better: str) -> Scale:
+    thresholds = table.numbers("thresholds")
+    ordered = sorted(set(thresholds), reverse=better == "lower")
+    if list(thresholds) != ordered:
+        direction = "decreasing" if better == "lower" else "increasing"
+        raise table.error("thresholds", f"must be strictly {direction} when better = {better!r}")
+    factor = table.number("factor", 1.0)
+    if factor <= 0:
+        raise table.error("factor", "must be greater than 0")
+    scale = Scale(
+        when=table.condition("when"),
+        unit=table.text("unit", allow_empty=True),
+        factor=factor,
+        thresholds=thresholds,
+        source=table.text("source"),
+        note=table.optional_text("note"),
+    )
+    table.finish()
+    return scale
+
+
+def check_scales(table: Table, scales: tuple[Scale, ...]) -> None:
+    if not scales:
+        raise table.error("scales", "an outcome needs at least one scale")
+    if scales[-1].when != ALWAYS:
+        raise table.error("scales", "the last scale is the default: give it no 'when'")
+    if any(s.when == ALWAYS for s in scales[:-1]):
+        raise table.error("scales", "only the last scale may have no 'when' (later ones could never apply)")
+    if len({len(s.thresholds) for s in scales}) > 1:
+        raise table.error("scales", "every scale needs as many thresholds (one per level above the lowest)")
+
+
+def read_action(table: Table, questions: dict[str, Question], pillar: str | None) -> Action:
+    aid = table.str("id")
+    target_question = table.str("question")
+    question = questions.get(target_question)
+    if question is None:
+        raise table.error("question", f"names a question that does not exist: {target_question!r}")
+    if pillar is not None and question.pillar != pillar:
+        raise table.error("question", f"names a question of another pillar ({question.pillar}): {target_question!r}")
+    if not aid.startswith(f"{target_question}.") or not SLUG.match(aid[len(target_question) + 1 :]):
+        raise table.error("id", f"must be '{target_question}.<kebab-case-slug>', got {aid!r}")
+    on_unknown = table.bool("on_unknown", False)
+    if on_unknown and not question.allows_unknown:
+        raise table.error("on_unknown", "only a figure (an outcome or input) can be unknown")
+    if on_unknown:
+        if table.has("below"):
+            raise table.error("below", "an action on an unknown figure has no level to be below")
+        below = 0
+    else:
+        if not question.scored:
+            raise table.error("on_unknown", "an input is not scored: its actions apply when it is unknown")
+        below = table.int("below", question.max_level)
+        if not 1 <= below <= question.max_level:
+            raise table.error(
+                "below", f"must be between 1 and the question's top level {question.max_level}, got {below}"
+            )
+    horizon = table.int("horizon")
+    if horizon not in HORIZONS:
+        raise table.error("horizon", f"must be one of {', '.join(map(str, HORIZONS))} (days), got {horizon}")
+    link = table.str("link")
+    if not LINK.match(link):
+        raise table.error("link", f"must be a docs page path such as 'pillars/product.md#checklist', got {link!r}")
+    target = table.raw("target", None)
+    if target is not None and not isinstance(target, str):
+        raise table.error("target", "must name an outcome question")
+    if target is None and question.role == "outcome" and question.kind == "number":
+        target = question.id
+    variants = []
+    for entry in table.tables("variants", [], item_key=None):
+        when = entry.condition("when")
+        if when == ALWAYS:
+            raise entry.error("when", "is missing: a variant applies to some profiles")
+        variants.append(Variant(when=when, steps=entry.text_list("steps")))
+        entry.finish()
+    action = Action(
+        id=aid,
+        question=target_question,
+        pillar=question.pillar,
+        below=below,
+        on_unknown=on_unknown,
+        horizon=horizon,
+        owner=table.str("owner"),
+        link=link,
+        title=table.text("title"),
+        why=table.text("why"),
+        unlocks=table.text("unlocks"),
+        steps=table.text_list("steps"),
+        metric=table.text("metric"),
+        target=target,
+        goal=table.optional_text("goal"),
+        variants=tuple(variants),
+    )
+    table.finish()
+    return action
+
+
+_BAND = r"(?:failing|weak|healthy|strong|unknown)"
+WARNING_CONDITION = re.compile(
+    r"^(?:root:(?:none|[a-z]+)|unhealthy:[a-z]+|provisional|unassessed-upstream|borderline|measure-first"
+    rf"|band:[a-z]+\.[a-z0-9-]+:{_BAND}(?:\|{_BAND})*|profile:[a-z0-9-]+:[a-z0-9-]+)$"
+)
+
+
+def read_warning(table: Table) -> Warning:
+    conditions = {"when": table.strings("when"), "unless": table.strings("unless", [])}
+    for key, listed in conditions.items():
+        for condition in listed:
+            if not WARNING_CONDITION.match(condition):
+                raise table.error(key, f"unknown condition {condition!r} (see the comment in settings.toml)")
+    if not conditions["when"]:
+        raise table.error("when", "needs at least one condition")
+    warning = Warning(id=table.str("id"), when=conditions["when"], unless=conditions["unless"], text=table.text("text"))
+    table.finish()
+    return warning
+
+
+def read_owner(table: Table) -> Owner:
+    owner = Owner(id=table.str("id"), name=table.text("name"))
+    table.finish()
+    return owner
+
+
+def read_retired(table: Table) -> Retired:
+    moved_to = table.raw("moved_to", None)
+    if moved_to is not None and not isinstance(moved_to, str):
+        raise table.error("moved_to", "must be a question id")
+    values = table.raw("values", {})
+    if not isinstance(values, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
+        raise table.error("values", "must map old option values to new ones")
+    if values and moved_to is None:
+        raise table.error("values", "maps values, but the question is not 'moved_to' another")
+    retired = Retired(id=table.str("id"), moved_to=moved_to, values=dict(values))
+    table.finish()
+    return retired
+
+
+def read_renamed(table: Table) -> Renamed:
+    values = table.raw("values")
+    if not isinstance(values, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
+        raise table.error("values", "must map old option values to new ones")
+    renamed = Renamed(question=table.str("question"), values=dict(values))
+    table.finish()
+    return renamed
+
+
+def _no_duplicates(table: Table, key: str, values: list[str], what: str) -> None:
+    duplicate = next((v for v in values if values.count(v) > 1), None)
+    if duplicate:
+        raise table.error(key, f"duplicate {what} {duplicate!r}")
+
+
+def read_levels(table: Table) -> list[Level]:
+    levels = []
+    for entry in table.tables("levels", item_key=None):
+        levels.append(Level(min=entry.number("min"), name=entry.text("name")))
+        entry.finish()
+    if not levels or levels[0].min != 0 or any(b.min <= a.min for a, b in pairwise(levels)):
+        raise table.error("levels", "must start at min = 0 and increase")
+    return levels

@@ -1,0 +1,140 @@
+"""Checks across the whole bank, run after a brand overlay is merged.
+
+What one table can check on its own is checked where it is read (readers.py);
+here are the rules that need the whole bank: references resolve, every question
+leads somewhere, thresholds and weights make sense together.
+"""
+
+from __future__ import annotations
+
+from .errors import BankError
+from .model import PILLAR_IDS, Bank, Question
+
+BANDS = 4  # failing, weak, healthy, strong: one more than the thresholds of a scale
+
+
+def validate_bank(bank: Bank, files: dict[str, str]) -> None:
+    def where(key: str) -> str:
+        return files.get(key, files["settings"])
+
+    settings = files["settings"]
+    scoring = bank.scoring
+    if not 0 < scoring.health_threshold <= 100:
+        raise BankError(where("health_threshold"), "must be between 0 and 100", field="health_threshold")
+    if not 0 <= scoring.failing_cap < scoring.health_threshold:
+        raise BankError(
+            settings,
+            f"must be at least 0 and below the health threshold ({scoring.health_threshold:g}, "
+            f"set in {where('health_threshold')})",
+            field="scoring.failing_cap",
+        )
+    if not 0 < scoring.outcome_share < 1:
+        raise BankError(settings, "must be between 0 and 1 (exclusive)", field="scoring.outcome_share")
+    if scoring.plan_now < 1 or scoring.plan_next < 0:
+        raise BankError(settings, "must be at least 1 ('now') and 0 ('next')", field="plan")
+    if scoring.root_step < 0:
+        raise BankError(settings, "must be 0 or more", field="scoring.root_step")
+    if not 0 < scoring.low_confidence_answered <= 1:
+        raise BankError(settings, "must be a share between 0 and 1", field="confidence.low_answered")
+    if len(bank.bands) != BANDS:
+        raise BankError(settings, f"must name {BANDS} bands: failing, weak, healthy, strong", field="bands")
+    _unique([o.id for o in bank.owners], settings, "owner")
+    _unique([w.id for w in bank.warnings], settings, "warning")
+    _unique([d.id for d in bank.dimensions], files["profile"], "dimension")
+    _unique([a.id for a in bank.actions], settings, "action", files)
+
+    questions = {q.id: q for q in bank.questions}
+    for pillar in PILLAR_IDS:
+        if not any(q.pillar == pillar and q.scored for q in bank.questions):
+            raise BankError(where(pillar), f"the {pillar} pillar has no scored question")
+    for question in bank.questions:
+        _check_question(question, questions, bank, where(question.id))
+    for action in bank.actions:
+        file = where(action.id)
+        item = f"action '{action.id}'"
+        if not any(o.id == action.owner for o in bank.owners):
+            owners = ", ".join(o.id for o in bank.owners)
+            raise BankError(file, f"unknown owner {action.owner!r} (one of: {owners})", item, "owner")
+        if action.target is not None:
+            target = questions.get(action.target)
+            if target is None or target.role != "outcome" or target.kind != "number":
+                raise BankError(file, f"must name a numeric outcome question, got {action.target!r}", item, "target")
+        if action.target is None and not action.goal:
+            raise BankError(file, "needs a target figure ('target') or a written goal ('goal')", item, "goal")
+    for warning in bank.warnings:
+        for condition in (*warning.when, *warning.unless):
+            _check_condition(condition, bank, questions, where(f"warning:{warning.id}"), warning.id)
+    current = set(questions)
+    for retired in bank.retired:
+        file = files["retired"]
+        item = f"retired '{retired.id}'"
+        if retired.id in current:
+            raise BankError(file, "is a question of the current bank; remove it from the retired list", item, "id")
+        if retired.moved_to is not None:
+            target = questions.get(retired.moved_to)
+            if target is None:
+                raise BankError(
+                    file, f"moves to a question that does not exist: {retired.moved_to!r}", item, "moved_to"
+                )
+            valid = {o.value for o in target.options}
+            bad = next((v for v in retired.values.values() if v not in valid), None)
+            if bad is not None:
+                raise BankError(file, f"maps to {bad!r}, not an option of {target.id}", item, "values")
+    for renamed in bank.renamed:
+        file = files["retired"]
+        item = f"renamed '{renamed.question}'"
+        target = questions.get(renamed.question)
+        if target is None:
+            raise BankError(file, "names a question that does not exist", item, "question")
+        valid = {o.value for o in target.options}
+        bad = next((v for v in renamed.values.values() if v not in valid), None)
+        if bad is not None:
+            raise BankError(file, f"maps to {bad!r}, not an option of {target.id}", item, "values")
+
+
+def _check_question(question: Question, questions: dict[str, Question], bank: Bank, file: str) -> None:
+    item = f"question '{question.id}'"
+    actions = [a for a in bank.actions if a.question == question.id]
+    if question.scored and not any(not a.on_unknown for a in actions):
+        raise BankError(file, "has no action: every scored question needs one to improve it", item)
+    if question.allows_unknown and not any(a.on_unknown for a in actions):
+        raise BankError(file, "is a figure with no 'on_unknown' action: not knowing it must lead somewhere", item)
+    if question.role == "outcome" and question.max_level != BANDS - 1:
+        what = "thresholds per scale" if question.kind == "number" else "levels above 0 (options up to level 3)"
+        raise BankError(file, f"an outcome needs {BANDS - 1} {what}: failing, weak, healthy, strong", item)
+    if question.break_even_from is not None:
+        margin = questions.get(question.break_even_from)
+        if margin is None or margin.role != "input" or margin.kind != "number":
+            raise BankError(
+                file,
+                f"must name a numeric input (the margin), got {question.break_even_from!r}",
+                item,
+                "break_even_from",
+            )
+        if margin.pillar != question.pillar:
+            raise BankError(file, "the margin must be asked in the same pillar", item, "break_even_from")
+
+
+def _check_condition(condition: str, bank: Bank, questions: dict[str, Question], file: str, warning: str) -> None:
+    item = f"warning '{warning}'"
+    kind, _, rest = condition.partition(":")
+    if kind in ("root", "unhealthy") and rest != "none" and rest not in PILLAR_IDS:
+        raise BankError(file, f"unknown pillar in {condition!r}", item, "when")
+    if kind == "band":
+        qid = rest.rsplit(":", 1)[0]
+        question = questions.get(qid)
+        if question is None or question.role != "outcome":
+            raise BankError(file, f"names no outcome question: {condition!r}", item, "when")
+    if kind == "profile":
+        dim, _, value = rest.partition(":")
+        dimension = next((d for d in bank.dimensions if d.id == dim), None)
+        if dimension is None or value not in dimension.values():
+            raise BankError(file, f"names no profile value: {condition!r}", item, "when")
+
+
+def _unique(ids: list[str], file: str, kind: str, files: dict[str, str] | None = None) -> None:
+    seen: set[str] = set()
+    for item_id in ids:
+        if item_id in seen:
+            raise BankError((files or {}).get(item_id, file), f"duplicate {kind} id", f"{kind} '{item_id}'", "id")
+        seen.add(item_id)
