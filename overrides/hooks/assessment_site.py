@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from assessment import BankError, get_bank
 from assessment.export import export_bank
 from assessment.model import Bank
+from sitekit.content import ContentError, bank_values, case_values, expand
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "assessment"
@@ -88,9 +89,17 @@ def _bank() -> Bank:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = config.theme["language"]
+    values = bank_values(_bank())
+    source = page.file.src_uri
+    if source.startswith("cases/"):
+        values |= case_values(Path(source).name.split(".")[0], lang)
+    try:
+        markdown = expand(markdown, values, f"docs/{source}")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     if REFERENCE_MARKER not in markdown:
         return markdown
-    lang = config.theme["language"]
     template = config.theme.get_env().get_template("assessment/reference.md")
     rendered = template.render(bank=export_bank(_bank(), lang), lang=lang)
     return markdown.replace(REFERENCE_MARKER, rendered)

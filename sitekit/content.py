@@ -1,0 +1,76 @@
+"""Values the content states that come from data at build time, never typed into a page.
+
+A page writes `{rf:threshold}` or, on a case study, `{rf:score:inquiry}`; the build
+replaces each token with the value from the question bank or the case's
+calibration file, so a fork that changes the threshold, or a recalibrated bank,
+can never leave a page stating an old number. An unknown token fails the build.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from assessment import assess
+from assessment.model import Bank
+
+TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z-]+))?\}")
+CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
+
+
+class ContentError(Exception):
+    """A page uses a token the build cannot fill; the message names the page and the token."""
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def bank_values(bank: Bank) -> dict[str, str]:
+    """Values any page may state: the rules of the bank as they are in this build."""
+    scoring = bank.scoring
+    return {
+        "threshold": number(scoring.health_threshold),
+        "failing-cap": number(scoring.failing_cap),
+        "root-step": number(scoring.root_step),
+        "outcome-share": number(round(100 * scoring.outcome_share)),
+        "questions": str(len(bank.questions)),
+        "profile-questions": str(len(bank.dimensions)),
+    }
+
+
+def share_fragment(document: Mapping[str, Any]) -> str:
+    """The share-link fragment the assessment page opens: `answers=` + base64url(JSON)."""
+    data = {key: document[key] for key in ("profile", "answers") if key in document}
+    encoded = base64.urlsafe_b64encode(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    return "answers=" + encoded.decode().rstrip("=")
+
+
+def case_values(slug: str, lang: str, folder: Path = CALIBRATION) -> dict[str, str]:
+    """Values of one case study, computed from its calibration file (scores, root, the link to run it)."""
+    path = folder / f"{slug}.json"
+    if not path.is_file():
+        return {}
+    document = json.loads(path.read_text("utf-8"))
+    result = assess(document["answers"], lang, profile=document.get("profile"))
+    values = {f"score:{p['id']}": "–" if p["score"] is None else str(p["score"]) for p in result["pillars"]}
+    values["case-link"] = f"../../assessment/#{share_fragment(document)}"
+    values["root"] = next((p["name"] for p in result["pillars"] if p["id"] == result["root"]), "")
+    return values
+
+
+def expand(markdown: str, values: Mapping[str, str], where: str) -> str:
+    """Replace every `{rf:name}` / `{rf:name:arg}` token; an unknown one is an error naming the page."""
+
+    def fill(match: re.Match[str]) -> str:
+        key = match.group(1) + (f":{match.group(2)}" if match.group(2) else "")
+        if key not in values:
+            known = ", ".join(sorted(values))
+            raise ContentError(f"{where}: unknown value {match.group(0)!r} (known here: {known})")
+        return values[key]
+
+    return TOKEN.sub(fill, markdown)
