@@ -124,3 +124,44 @@ def _action(action: Action, bank: Bank, lang: str) -> dict[str, Any]:
         "link": page_url(action.link),
         "source": action.link,
     }
+
+
+def answer_contract(bank: Bank, lang: str) -> dict[str, Any]:
+    """What the browser needs to check, migrate and lay out answers, and nothing more (it travels in the page).
+
+    The same data the engine checks answers against: option values, ranges,
+    what may be "unknown" or "not applicable", which profile a question applies
+    to, the scales (unit, factor, note) per profile, and the ids of earlier banks.
+    """
+    return {
+        "bank_version": bank.version,
+        "profile": [{"id": d.id, "multiple": d.multiple, "values": list(d.values())} for d in bank.dimensions],
+        "questions": [
+            {
+                "id": q.id,
+                "pillar": q.pillar,
+                "kind": q.kind,
+                "role": q.role,
+                "values": [o.value for o in q.options],
+                "min": q.min,
+                "max": q.max,
+                "na": q.not_applicable,
+                "unknown": q.allows_unknown,
+                "applies": condition(q.applies),
+                "break_even_from": q.break_even_from,
+                "scales": [
+                    {
+                        "when": condition(s.when),
+                        "unit": s.unit[lang],
+                        "factor": s.factor,
+                        "note": s.note.get(lang, ""),
+                    }
+                    for s in q.scales
+                ],
+                "unit": q.unit.get(lang, ""),
+            }
+            for q in bank.questions
+        ],
+        "retired": [{"id": r.id, "moved_to": r.moved_to, "values": r.values} for r in bank.retired],
+        "renamed": [{"question": r.question, "values": r.values} for r in bank.renamed],
+    }

@@ -62,6 +62,7 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
         "lang": lang,
         "bank_version": bank.version,
         "threshold": bank.health_threshold,
+        "levels": [{"name": t(level.name), "min": level.min} for level in bank.levels],
         "profile": {dim: list(values) for dim, values in profile.items()},
         "pillars": [_pillar(bank, p, profile, t) for p in pillars],
         "overall": weakest.score if weakest else None,

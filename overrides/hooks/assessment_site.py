@@ -23,7 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from assessment import BankError, get_bank
-from assessment.export import export_bank
+from assessment.export import answer_contract, export_bank
 from assessment.model import Bank
 from sitekit.content import ContentError, bank_values, case_values, expand
 
@@ -110,6 +110,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         lang = config.theme["language"]
         strings = json.loads(UI_STRINGS.read_text("utf-8"))
         context["bank"] = export_bank(_bank(), lang)
+        context["contract"] = answer_contract(_bank(), lang)
         context["ui"] = strings.get(lang, strings["en"])
     return context
 

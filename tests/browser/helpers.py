@@ -24,12 +24,13 @@ def wait_for_engine(page: Page, state: str = "ready") -> None:
 
 
 def questions_on(page: Page) -> list[dict[str, Any]]:
-    """Each question as the page shows it: id, pillar, kind, option values."""
+    """Each pillar question as the page shows it: id, pillar, kind, role, option values, range as typed."""
     return page.eval_on_selector_all(
         "[data-question-id]",
         """els => els.map(el => ({
-            id: el.dataset.questionId, pillar: el.dataset.pillar, kind: el.dataset.kind,
-            options: [...el.querySelectorAll('input[type=radio]')].map(i => i.value).filter(v => v !== 'na'),
+            id: el.dataset.questionId, pillar: el.dataset.pillar, kind: el.dataset.kind, role: el.dataset.role,
+            options: [...el.querySelectorAll('input[type=radio]')].map(i => i.value)
+                .filter(v => v !== 'na' && v !== 'unknown'),
             min: Number(el.querySelector('input[type=number]')?.min),
             max: Number(el.querySelector('input[type=number]')?.max),
         }))""",
@@ -45,8 +46,18 @@ def pick(question: dict[str, Any], seed: int) -> str | float:
     return options[(seed * 7 + len(question["id"])) % len(options)]
 
 
-def answer_by_clicking(page: Page, answers: dict[str, str | float]) -> None:
+def answer_profile(page: Page, profile: dict[str, str | list[str]]) -> None:
+    """Answer the business profile through the form."""
+    page.click(".rf-step[data-step='profile']")
+    for dimension, value in profile.items():
+        for choice in value if isinstance(value, list) else [value]:
+            page.locator(f"[data-profile-id='{dimension}'] label:has(input[value='{choice}'])").click()
+
+
+def answer_by_clicking(page: Page, answers: dict[str, str | float], profile: dict[str, Any] | None = None) -> None:
     """Answer through the visible form, moving through the pillars with the step buttons."""
+    if profile:
+        answer_profile(page, profile)
     for pillar in ("product", "traffic", "inquiry", "closing"):
         page.click(f".rf-step[data-step='{pillar}']")
         for fieldset in page.locator(f"[data-pillar='{pillar}'][data-question-id]").all():
@@ -55,8 +66,8 @@ def answer_by_clicking(page: Page, answers: dict[str, str | float]) -> None:
                 continue
             value = answers[qid]
             if fieldset.get_attribute("data-kind") == "number":
-                if value == "na":
-                    fieldset.locator("input[type=checkbox]").check()
+                if value in ("na", "unknown"):
+                    fieldset.locator(f"input[type=checkbox][value='{value}']").check()
                 else:
                     number = fieldset.locator("input[type=number]")
                     number.fill(str(value))
@@ -76,14 +87,16 @@ def page_results(page: Page) -> dict[str, Any]:
     )
     plan = page.eval_on_selector_all("ol.rf-plan > li[data-pillar]", "els => els.map(el => el.dataset.actionId)")
     plan_pillars = page.eval_on_selector_all("ol.rf-plan > li[data-pillar]", "els => els.map(el => el.dataset.pillar)")
-    return {"scores": {p: (float(s) if s else None) for p, s in scores}, "plan": plan, "plan_pillars": plan_pillars}
+    return {"scores": {p: (int(s) if s else None) for p, s in scores}, "plan": plan, "plan_pillars": plan_pillars}
 
 
-def cli_results(answers: dict[str, Any], lang: str = "en", overlay: Path | None = None) -> dict[str, Any]:
+def cli_results(
+    answers: dict[str, Any], lang: str = "en", overlay: Path | None = None, profile: dict[str, Any] | None = None
+) -> dict[str, Any]:
     args = [sys.executable, "-m", "assessment", "score", "-", "--json", "--lang", lang]
     if overlay:
         args += ["--overlay", str(overlay)]
-    document = json.dumps({"answers": answers})
+    document = json.dumps({"profile": profile or {}, "answers": answers})
     run = subprocess.run(args, input=document, capture_output=True, text=True, cwd=ROOT, check=True)
     result = json.loads(run.stdout)
     return {
@@ -91,13 +104,18 @@ def cli_results(answers: dict[str, Any], lang: str = "en", overlay: Path | None 
         "plan": [a["id"] for a in result["plan"]],
         "plan_pillars": [a["pillar"] for a in result["plan"]],
         "root": result["root"],
+        "phases": [a["phase"] for a in result["plan"]],
     }
 
 
-def saved_answers(page: Page) -> dict[str, Any]:
+def saved_record(page: Page) -> dict[str, Any]:
     key = page.get_attribute("#assessment", "data-storage-key")
     raw = page.evaluate("key => localStorage.getItem(key)", key)
-    return json.loads(raw)["answers"] if raw else {}
+    return json.loads(raw) if raw else {}
+
+
+def saved_answers(page: Page) -> dict[str, Any]:
+    return saved_record(page).get("answers", {})
 
 
 def expect_checked(page: Page, answers: dict[str, Any]) -> None:

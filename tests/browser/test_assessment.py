@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import (
     answer_by_clicking,
+    answer_profile,
     cli_results,
     expect_checked,
     page_results,
@@ -35,22 +36,54 @@ def test_taking_the_whole_assessment_gives_the_clis_scores_and_plan(page: Page, 
     assert shown["plan"] == expected["plan"]
     assert expected["plan"], "the chosen answers should leave something to fix"
     expect(page.locator(".rf-score--root")).to_have_attribute("data-pillar", expected["root"])
-    # The first three actions up front, the rest one click away.
+    # The answer comes first: what to fix, then the actions to do now; "later" is one click away.
+    first = page.locator("#rf-results-body > *").first
+    expect(first).to_have_class("rf-root")
+    expect(first).to_contain_text("先修" if lang == "zh" else "Fix first")
+    expect(page.locator(".rf-now ol.rf-plan > li")).to_have_count(expected["phases"].count("now"))
     visible = page.locator("ol.rf-plan > li:visible")
-    expect(visible).to_have_count(min(3, len(expected["plan"])))
-    if len(expected["plan"]) > 3:
-        page.click(".rf-plan__toggle")
+    expect(visible).to_have_count(len(expected["plan"]) - expected["phases"].count("later"))
+    if "later" in expected["phases"]:
+        page.click("details.rf-later > summary")
         expect(visible).to_have_count(len(expected["plan"]))
-    if lang == "zh":
-        expect(page.locator(".rf-root h3")).to_contain_text("先修")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_profile_and_figures_give_the_clis_diagnosis(page: Page, watch, lang: str) -> None:
+    """A Douyin snack shop: seconds for chat replies, ROAS judged against its own margin, B2B questions ruled out."""
+    profile = {"model": "marketplace", "ticket": "low", "channels": ["douyin-kuaishou"], "repeat": "often"}
+    page.goto("assessment/" if lang == "en" else "zh/assessment/")
+    answer_profile(page, profile)
+    valid_share = page.locator("[data-question-id='traffic.valid-inquiry-share']")
+    page.click(".rf-step[data-step='traffic']")
+    expect(valid_share.locator("[data-by-profile]")).to_be_visible()
+    page.click(".rf-step[data-step='inquiry']")
+    expect(page.locator("[data-question-id='inquiry.response-time'] [data-unit]")).to_have_text("秒" if lang == "zh" else "seconds")
+    typed = {"traffic.margin": 50, "traffic.roas": 1.5, "inquiry.response-time": 45, "product.rating": 4.7}
+    answers = {"product.positioning": "written", "traffic.targeting": "broad", **typed, "traffic.unpaid-share": "unknown"}
+    answer_by_clicking(page, answers)
+    page.click(".rf-step[data-step='traffic']")
+    expect(page.locator("[data-question-id='traffic.roas'] [data-break-even]")).to_contain_text("2.00")
+    wait_for_engine(page)
+    wait_for_results(page, len(answers))
+    stored = saved_answers(page)
+    assert stored["inquiry.response-time"] == pytest.approx(45 / 60)  # stored in minutes, typed in seconds
+    expected = cli_results(stored, lang, profile=profile)
+    assert page_results(page)["scores"] == expected["scores"] and page_results(page)["plan"] == expected["plan"]
+    figure = page.locator(".rf-score[data-pillar='inquiry'] .rf-score__figures li")
+    expect(figure).to_contain_text("45")
 
 
 def test_the_first_question_is_usable_before_the_engine_loads(page: Page, watch) -> None:
     page.route("**/assets/pyodide/**", lambda route: None)  # hold the runtime: never answered
     page.goto("assessment/")
-    first = page.locator("[data-question-id] input").first
+    first = page.locator("[data-profile-id] input").first
     first.check()
     expect(first).to_be_checked()
+    expect(page.locator("[data-count='profile']")).to_have_text("1/5")
+    question = page.locator("#pillar-product [data-question-id] input").first
+    page.click(".rf-step[data-step='product']")
+    question.check()
     assert page.evaluate("document.documentElement.dataset.engine") == "loading"
     expect(page.locator("#rf-progress-text")).to_contain_text("1 of")
 
@@ -69,12 +102,18 @@ def test_partial_answers_point_out_what_is_unanswered(page: Page, watch) -> None
 
 def test_reload_resumes_where_you_left_off(page: Page, watch) -> None:
     page.goto("assessment/")
+    expect(page.locator(".rf-pillar.is-current")).to_have_attribute("data-pillar", "profile")  # a new visitor starts there
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions[:12])}
-    answer_by_clicking(page, answers)
+    profile = {"model": "dtc", "ticket": "mid", "channels": ["own-site"]}
+    answer_by_clicking(page, answers, profile)
     page.reload()
     expect_checked(page, answers)
-    expect(page.locator("#rf-progress-text")).to_contain_text(f"12 of {len(questions)}")
+    # Ruled out by this profile: valid-inquiry share, quotation, quote-to-order (B2B and made-to-order only)
+    # and live-stream Q&A (no streaming channel).
+    applicable = len(questions) - 4
+    expect(page.locator("#rf-progress-text")).to_contain_text(f"12 of {applicable}")
+    expect(page.locator("[data-profile-id='model'] input[value='dtc']")).to_be_checked()
     first_open = next(q["pillar"] for q in questions if q["id"] not in answers)
     expect(page.locator(".rf-pillar.is-current")).to_have_attribute("data-pillar", first_open)
     page.goto("about/")
@@ -192,12 +231,16 @@ def test_the_assessment_can_be_completed_with_the_keyboard_alone(page: Page, wat
             page.keyboard.type("5")
         elif state["step"]:
             page.keyboard.press("Enter")
-        if page.evaluate("document.querySelectorAll('[data-question-id].is-answered').length") == total:
+        progress = page.evaluate("() => [document.getElementById('rf-progress-bar').value, document.getElementById('rf-progress-bar').max]")
+        if progress[0] == progress[1]:
             break
         page.keyboard.press("Tab")
-    expect(page.locator("#rf-progress-text")).to_contain_text(f"{total} of {total}")
+    applicable = int(page.evaluate("() => document.getElementById('rf-progress-bar').max"))
+    assert applicable > total * 0.8  # the profile chosen by keyboard rules out only a few questions
+    expect(page.locator("#rf-progress-text")).to_contain_text(f"{applicable} of {applicable}")
+    assert page.evaluate("() => location.search") == ""  # pressing Enter never submitted the form
     wait_for_engine(page)
-    wait_for_results(page, total)
+    wait_for_results(page, applicable)
     assert all(score is not None for score in page_results(page)["scores"].values())
 
 
@@ -212,7 +255,7 @@ def test_missing_pyodide_assets_are_explained_and_answers_kept(page: Page, watch
     assert saved_answers(page) == {first["id"]: first["options"][2]}
 
 
-def test_print_view_shows_the_chart_and_the_whole_plan(page: Page, watch) -> None:
+def test_print_view_shows_the_answer_the_chart_and_what_the_screen_shows(page: Page, watch) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
     answers = {q["id"]: q["options"][0] if q["kind"] == "choice" else q["min"] for q in questions}
@@ -220,9 +263,11 @@ def test_print_view_shows_the_chart_and_the_whole_plan(page: Page, watch) -> Non
     wait_for_engine(page)
     wait_for_results(page, len(answers))
     page.emulate_media(media="print")
+    expect(page.locator(".rf-root")).to_be_visible()
+    expect(page.locator(".rf-now ol.rf-plan > li").first).to_be_visible()
     chart = page.locator(".rf-chart svg")
     expect(chart).to_be_visible()
     box = chart.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 100
-    expect(page.locator("ol.rf-plan > li").last).to_be_visible()
+    expect(page.locator("details.rf-later")).to_be_hidden()
     expect(page.locator("#rf-form")).to_be_hidden()

@@ -1,11 +1,15 @@
-// The self-assessment page: saving, pillar steps, share/export/import, and
-// live results from the engine. Loaded only on the assessment page.
+// The self-assessment page: the business profile and its effects, saving,
+// pillar steps, share/export/import, and live results from the engine.
+// Loaded only on the assessment page.
 
-import { MAX_FILE_BYTES, decodeShare, encodeShare, keepApplicable, parseDocument, questionsFromForm } from "./assessment/answers.js";
+import { MAX_FILE_BYTES, checkDocument, decodeShare, encodeShare, isValidAnswer, parseDocument } from "./assessment/answers.js";
+import { appliesTo, breakEven, readContract, scaleFor, toBase, toTyped } from "./assessment/contract.js";
 import { format, h } from "./assessment/dom.js";
 import { Engine } from "./assessment/engine.js";
 import { renderResults, summarise } from "./assessment/results.js";
 import { AnswerStore } from "./assessment/storage.js";
+
+const NUMBER_SAVE_DELAY_MS = 300;
 
 function init() {
   const root = document.getElementById("assessment");
@@ -14,8 +18,8 @@ function init() {
 
   const strings = JSON.parse(document.getElementById("rf-strings").textContent);
   const t = (key) => strings[key] ?? key;
+  const contract = readContract(JSON.parse(document.getElementById("rf-contract").textContent));
   const form = document.getElementById("rf-form");
-  const questions = questionsFromForm(form);
   const bankVersion = root.dataset.bankVersion;
   const lang = root.dataset.lang;
   const home = root.dataset.home.endsWith("/") ? root.dataset.home : `${root.dataset.home}/`;
@@ -24,11 +28,13 @@ function init() {
   const resultsEmpty = document.getElementById("rf-results-empty");
   const live = document.getElementById("rf-live");
   const status = document.getElementById("rf-engine-status");
-  let answers = {};
+  const notices = document.getElementById("rf-notices");
+  const fieldsets = new Map([...form.querySelectorAll("[data-question-id]")].map((f) => [f.dataset.questionId, f]));
+  let state = { profile: {}, answers: {} };
   let engine = null;
   let lastRoot;
   let scoring = 0;
-  const notices = document.getElementById("rf-notices");
+  let pendingSave = null; // a typed figure waiting to be saved
 
   // -- The engine starts loading first: it takes longest, and nothing waits on it --
   document.documentElement.dataset.engine = "loading";
@@ -66,86 +72,166 @@ function init() {
     return box;
   }
 
+  // -- The profile: which questions apply, which scale a figure is typed in --
+  function readProfile() {
+    const profile = {};
+    for (const fieldset of form.querySelectorAll("[data-profile-id]")) {
+      const id = fieldset.dataset.profileId;
+      const checked = [...fieldset.querySelectorAll("input:checked")].map((input) => input.value);
+      if (!checked.length) continue;
+      profile[id] = fieldset.dataset.kind === "multiple" ? checked : checked[0];
+    }
+    return profile;
+  }
+
+  function applyProfile() {
+    for (const [id, fieldset] of fieldsets) {
+      const question = contract.questions.get(id);
+      const ruledOut = !appliesTo(question, state.profile) && state.answers[id] === undefined;
+      fieldset.classList.toggle("is-by-profile", ruledOut);
+      fieldset.querySelector("[data-by-profile]").hidden = !ruledOut;
+      if (question.kind === "number") layoutNumber(fieldset, question);
+    }
+  }
+
+  function layoutNumber(fieldset, question) {
+    const scale = scaleFor(question, state.profile);
+    const input = fieldset.querySelector("input[type=number]");
+    const unit = fieldset.querySelector("[data-unit]");
+    if (unit) unit.textContent = scale.unit;
+    input.min = String(toTyped(question.min, scale));
+    input.max = String(toTyped(question.max, scale));
+    const value = state.answers[question.id];
+    if (typeof value === "number" && document.activeElement !== input) input.value = String(toTyped(value, scale));
+    const hint = fieldset.querySelector("[data-hint]");
+    if (input.getAttribute("aria-invalid") !== "true") hint.textContent = scale.note || format(t("number_range"), { min: input.min, max: input.max });
+    const breakEvenLine = fieldset.querySelector("[data-break-even]");
+    if (breakEvenLine) {
+      const margin = state.answers[question.break_even_from];
+      const value = breakEven(margin);
+      breakEvenLine.textContent = value === null ? t("break_even_missing") : format(t("break_even"), { margin, value: Number.isFinite(value) ? value.toFixed(2) : "∞" });
+    }
+  }
+
   // -- Answers <-> form -----------------------------------------------------
   function writeForm() {
-    for (const fieldset of form.querySelectorAll("[data-question-id]")) {
-      const id = fieldset.dataset.questionId;
-      const value = answers[id];
+    for (const fieldset of form.querySelectorAll("[data-profile-id]")) {
+      const chosen = state.profile[fieldset.dataset.profileId];
+      const values = Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen];
+      for (const input of fieldset.querySelectorAll("input")) input.checked = values.includes(input.value);
+      fieldset.classList.toggle("is-answered", values.length > 0);
+    }
+    for (const [id, fieldset] of fieldsets) {
+      const value = state.answers[id];
       if (fieldset.dataset.kind === "number") {
         const input = fieldset.querySelector("input[type=number]");
-        const na = fieldset.querySelector("input[type=checkbox]");
-        input.value = typeof value === "number" ? String(value) : "";
-        input.disabled = value === "na";
-        if (na) na.checked = value === "na";
+        const special = typeof value === "string" ? value : null;
+        for (const box of fieldset.querySelectorAll("input[type=checkbox]")) box.checked = box.value === special;
+        input.disabled = special !== null;
+        input.value = typeof value === "number" ? String(toTyped(value, scaleFor(contract.questions.get(id), state.profile))) : "";
+        input.removeAttribute("aria-invalid");
       } else {
         for (const input of fieldset.querySelectorAll("input[type=radio]")) input.checked = input.value === value;
       }
-      fieldset.classList.toggle("is-answered", value !== undefined);
-      fieldset.querySelector("[data-clear]").hidden = value === undefined;
+      markAnswered(fieldset, value !== undefined);
     }
+    applyProfile();
   }
 
-  function readQuestion(fieldset) {
+  function markAnswered(fieldset, answered) {
+    fieldset.classList.toggle("is-answered", answered);
+    fieldset.querySelector("[data-clear]").hidden = !answered;
+  }
+
+  function readNumber(fieldset, { commit = true } = {}) {
     const id = fieldset.dataset.questionId;
-    if (fieldset.dataset.kind === "number") {
-      const input = fieldset.querySelector("input[type=number]");
-      const na = fieldset.querySelector("input[type=checkbox]");
-      input.disabled = Boolean(na && na.checked);
-      if (na && na.checked) return setAnswer(id, "na");
-      const question = questions.get(id);
-      const value = input.value.trim() === "" ? undefined : Number(input.value);
-      const valid = value === undefined || (Number.isFinite(value) && value >= question.min && value <= question.max);
-      input.setAttribute("aria-invalid", String(!valid));
-      fieldset.querySelector(".rf-number__hint").textContent = valid
-        ? format(t("number_range"), { min: question.min, max: question.max, unit: fieldset.dataset.unit })
-        : format(t("number_invalid"), { min: question.min, max: question.max });
-      if (valid) setAnswer(id, value);
-      return;
-    }
-    const checked = fieldset.querySelector("input[type=radio]:checked");
-    setAnswer(id, checked ? checked.value : undefined);
+    const question = contract.questions.get(id);
+    const input = fieldset.querySelector("input[type=number]");
+    const special = [...fieldset.querySelectorAll("input[type=checkbox]")].find((box) => box.checked);
+    input.disabled = Boolean(special);
+    if (special) return setAnswer(id, special.value);
+    const scale = scaleFor(question, state.profile);
+    const typed = input.value.trim() === "" ? undefined : Number(input.value);
+    const value = typed === undefined ? undefined : toBase(typed, scale);
+    const valid = value === undefined || isValidAnswer(question, value);
+    input.setAttribute("aria-invalid", String(!valid));
+    const hint = fieldset.querySelector("[data-hint]");
+    hint.textContent = valid ? scale.note || format(t("number_range"), { min: input.min, max: input.max }) : format(t("number_invalid"), { min: input.min, max: input.max });
+    if (valid) setAnswer(id, value, { commit });
   }
 
-  function setAnswer(id, value) {
-    if (value === undefined) delete answers[id];
-    else answers[id] = value;
-    const fieldset = form.querySelector(`[data-question-id="${CSS.escape(id)}"]`);
-    fieldset.classList.toggle("is-answered", value !== undefined);
-    fieldset.querySelector("[data-clear]").hidden = value === undefined;
-    changed();
+  function readChoice(fieldset) {
+    const checked = fieldset.querySelector("input[type=radio]:checked");
+    setAnswer(fieldset.dataset.questionId, checked ? checked.value : undefined);
+  }
+
+  function setAnswer(id, value, { commit = true } = {}) {
+    if (value === undefined) delete state.answers[id];
+    else state.answers[id] = value;
+    markAnswered(fieldsets.get(id), value !== undefined);
+    changed({ save: commit });
   }
 
   function changed({ save = true } = {}) {
-    if (save) persist();
+    if (save) {
+      clearTimeout(pendingSave);
+      pendingSave = null;
+      persist();
+    }
+    applyProfile();
     updateProgress();
     score();
   }
 
   let storageWarned = false;
   function persist() {
-    const outcome = store.save(answers, bankVersion);
+    const outcome = store.save(state, bankVersion);
     if (outcome !== "ok" && !storageWarned) {
       storageWarned = true;
       notice("warning", t(outcome === "full" ? "storage_full" : "storage_unavailable"), [[t("export"), exportAnswers]]);
     }
   }
 
+  function counts() {
+    const byPillar = {};
+    let answered = 0;
+    let total = 0;
+    for (const [id, fieldset] of fieldsets) {
+      const counted = state.answers[id] !== undefined || appliesTo(contract.questions.get(id), state.profile);
+      const pillar = (byPillar[fieldset.dataset.pillar] ??= { answered: 0, total: 0 });
+      if (!counted) continue;
+      pillar.total += 1;
+      total += 1;
+      if (state.answers[id] !== undefined) {
+        pillar.answered += 1;
+        answered += 1;
+      }
+    }
+    return { answered, total, byPillar };
+  }
+
   function updateProgress() {
-    const answered = Object.keys(answers).length;
-    document.getElementById("rf-progress-text").textContent = format(t("progress"), { answered, total: questions.size });
-    document.getElementById("rf-progress-bar").value = answered;
+    const { answered, total, byPillar } = counts();
+    document.getElementById("rf-progress-text").textContent = format(t("progress"), { answered, total });
+    const bar = document.getElementById("rf-progress-bar");
+    bar.max = total;
+    bar.value = answered;
     for (const counter of root.querySelectorAll("[data-count]")) {
       const pillar = counter.dataset.count;
-      const ids = [...form.querySelectorAll(`[data-pillar="${pillar}"][data-question-id]`)].map((f) => f.dataset.questionId);
-      counter.textContent = `${ids.filter((id) => id in answers).length}/${ids.length}`;
+      if (pillar === "profile") counter.textContent = `${Object.keys(state.profile).length}/${contract.dimensions.size}`;
+      else counter.textContent = `${byPillar[pillar]?.answered ?? 0}/${byPillar[pillar]?.total ?? 0}`;
     }
   }
 
   // -- Scoring ----------------------------------------------------------------
+  function questionText(id) {
+    return fieldsets.get(id)?.querySelector("legend")?.textContent.trim() || id;
+  }
+
   async function score() {
     if (!engine || engine.state !== "ready") return;
     const ticket = ++scoring;
-    const payload = await engine.assess(answers, lang);
+    const payload = await engine.assess({ profile: state.profile, answers: state.answers }, lang);
     if (ticket !== scoring) return; // a newer answer is already being scored
     if (!payload.ok) {
       notice("error", format(t("engine_error"), { reason: payload.error }));
@@ -155,7 +241,7 @@ function init() {
     const any = result.answered > 0;
     resultsEmpty.hidden = any;
     resultsBody.hidden = !any;
-    if (any) renderResults(resultsBody, result, t, home);
+    if (any) renderResults(resultsBody, result, t, home, questionText);
     if (any && result.root !== lastRoot) live.textContent = summarise(result, t);
     lastRoot = result.root;
     resultsBody.dataset.answered = String(result.answered);
@@ -173,59 +259,96 @@ function init() {
     if (focus) {
       const heading = document.getElementById(`pillar-${id}-title`);
       heading.setAttribute("tabindex", "-1");
-      heading.focus();
+      heading.focus({ preventScroll: true });
       heading.scrollIntoView({ block: "start" });
     }
   }
-  root.addEventListener("click", (event) => {
-    const step = event.target.closest("[data-step]");
-    if (step) {
-      event.preventDefault();
-      showPillar(step.dataset.step);
-      return;
-    }
-    const goto = event.target.closest("[data-goto]");
-    if (goto) {
-      event.preventDefault();
-      goToQuestion(goto.dataset.goto);
-    }
-  });
-  document.getElementById("rf-results").addEventListener("click", (event) => {
-    const goto = event.target.closest("[data-goto]");
-    if (goto) {
-      event.preventDefault();
-      goToQuestion(goto.dataset.goto);
-    }
-  });
   function goToQuestion(id) {
-    const fieldset = form.querySelector(`[data-question-id="${CSS.escape(id)}"]`);
+    const fieldset = fieldsets.get(id);
     if (!fieldset) return;
     showPillar(fieldset.dataset.pillar, false);
     fieldset.scrollIntoView({ block: "center" });
-    fieldset.querySelector("input").focus();
+    fieldset.querySelector("input").focus({ preventScroll: true });
+  }
+  for (const area of [root, document.getElementById("rf-results")]) {
+    area.addEventListener("click", (event) => {
+      const step = event.target.closest("[data-step]");
+      const goto = event.target.closest("[data-goto]");
+      const anyway = event.target.closest("[data-answer-anyway]");
+      if (step) {
+        event.preventDefault();
+        showPillar(step.dataset.step);
+      } else if (goto) {
+        event.preventDefault();
+        goToQuestion(goto.dataset.goto);
+      } else if (anyway) {
+        const fieldset = fieldsets.get(anyway.dataset.answerAnyway);
+        fieldset.classList.remove("is-by-profile");
+        fieldset.querySelector("[data-by-profile]").hidden = true;
+        fieldset.querySelector("input").focus();
+      }
+    });
   }
 
+  // Nothing here ever submits: the answers stay on the page.
+  form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("change", (event) => {
+    const profileFieldset = event.target.closest("[data-profile-id]");
+    if (profileFieldset) {
+      state.profile = readProfile();
+      profileFieldset.classList.toggle("is-answered", profileFieldset.querySelector("input:checked") !== null);
+      changed();
+      return;
+    }
     const fieldset = event.target.closest("[data-question-id]");
-    if (fieldset) readQuestion(fieldset);
+    if (!fieldset) return;
+    if (fieldset.dataset.kind === "number") {
+      if (event.target.type === "checkbox" && event.target.checked) {
+        for (const box of fieldset.querySelectorAll("input[type=checkbox]")) if (box !== event.target) box.checked = false;
+      }
+      readNumber(fieldset);
+    } else readChoice(fieldset);
   });
+  // A typed figure counts at once and is saved shortly after, without leaving the
+  // field; leaving the page saves what is still pending (and only that: another
+  // tab's newer answers are never overwritten by this page's stale state).
+  function flushPending() {
+    if (pendingSave === null) return;
+    clearTimeout(pendingSave);
+    pendingSave = null;
+    persist();
+  }
+  form.addEventListener("input", (event) => {
+    if (event.target.type !== "number") return;
+    readNumber(event.target.closest("[data-question-id]"), { commit: false });
+    clearTimeout(pendingSave);
+    pendingSave = setTimeout(flushPending, NUMBER_SAVE_DELAY_MS);
+  });
+  window.addEventListener("pagehide", flushPending);
   form.addEventListener("click", (event) => {
     const clear = event.target.closest("[data-clear]");
     if (!clear) return;
     const id = clear.dataset.clear;
-    delete answers[id];
+    delete state.answers[id];
     writeForm();
     changed();
-    form.querySelector(`[data-question-id="${CSS.escape(id)}"] input`).focus();
+    fieldsets.get(id).querySelector("input").focus();
   });
 
   // -- Share, export, import, print, start over --------------------------------
-  function applyAnswers(incoming, message) {
-    const previous = answers;
-    if (Object.keys(previous).length && JSON.stringify(previous) !== JSON.stringify(incoming)) {
+  function announceMigration(checked) {
+    const moved = checked.migrated.length;
+    const aside = checked.setAside.length;
+    if (moved || aside) notice("info", format(t("bank_changed"), { kept: Object.keys(checked.answers).length, removed: aside, moved }));
+  }
+
+  function applyState(incoming, message) {
+    const previous = state;
+    const mine = Object.keys(previous.answers).length || Object.keys(previous.profile).length;
+    if (mine && JSON.stringify(previous) !== JSON.stringify(incoming)) {
       store.backup(previous, bankVersion);
       notice("info", message, [[t("restore_previous"), () => {
-        answers = store.takeBackup() || previous;
+        state = store.takeBackup() || previous;
         writeForm();
         changed();
         notice("info", t("restored_previous"));
@@ -233,13 +356,13 @@ function init() {
     } else {
       notice("info", message);
     }
-    answers = { ...incoming };
+    state = { profile: { ...incoming.profile }, answers: { ...incoming.answers } };
     writeForm();
     changed();
   }
 
   document.getElementById("rf-share").addEventListener("click", async () => {
-    const url = `${location.origin}${location.pathname}#${encodeShare(answers)}`;
+    const url = `${location.origin}${location.pathname}#${encodeShare(state)}`;
     const output = document.getElementById("rf-share-output");
     const field = document.getElementById("rf-share-url");
     output.hidden = false;
@@ -254,7 +377,8 @@ function init() {
   });
 
   function exportAnswers() {
-    const blob = new Blob([JSON.stringify({ answers, bank_version: bankVersion, lang }, null, 2)], { type: "application/json" });
+    const document_ = { profile: state.profile, answers: state.answers, bank_version: bankVersion, lang };
+    const blob = new Blob([JSON.stringify(document_, null, 2)], { type: "application/json" });
     const link = h("a", { href: URL.createObjectURL(blob), download: "assessment-answers.json" });
     document.body.append(link);
     link.click();
@@ -273,12 +397,13 @@ function init() {
       notice("error", format(t("import_invalid"), { reason: t("reason_too_large") }));
       return;
     }
-    const checked = parseDocument(await file.text(), questions);
+    const checked = parseDocument(await file.text(), contract);
     if (checked.error) {
       notice("error", format(t("import_invalid"), { reason: format(t(checked.error), { id: checked.id ?? "" }) }));
       return;
     }
-    applyAnswers(checked.answers, format(t("import_done"), { count: Object.keys(checked.answers).length }));
+    applyState(checked, format(t("import_done"), { count: Object.keys(checked.answers).length }));
+    announceMigration(checked);
   });
 
   document.getElementById("rf-print").addEventListener("click", () => window.print());
@@ -286,7 +411,7 @@ function init() {
 
   document.getElementById("rf-reset").addEventListener("click", () => {
     if (!window.confirm(t("confirm_reset"))) return;
-    answers = {};
+    state = { profile: {}, answers: {} };
     store.clear();
     writeForm();
     changed({ save: false });
@@ -296,12 +421,16 @@ function init() {
   // -- Start: saved answers, then a share link on top -------------------------
   const loaded = store.load();
   if (loaded.status === "ok") {
-    const { kept, removed } = keepApplicable(loaded.saved.answers, questions);
-    answers = kept;
-    if (loaded.saved.bank_version !== bankVersion && Object.keys(loaded.saved.answers).length) {
-      notice("info", format(t("bank_changed"), { kept: Object.keys(kept).length, removed }));
-      store.backup(loaded.saved.answers, loaded.saved.bank_version);
-      store.save(answers, bankVersion);
+    const checked = checkDocument(loaded.saved, contract, { saved: true });
+    if (checked.error) {
+      notice("warning", t("saved_corrupt"), [[t("reset_saved"), () => store.clear()]]);
+    } else {
+      state = { profile: checked.profile, answers: checked.answers };
+      if (loaded.saved.bank_version !== bankVersion && Object.keys(loaded.saved.answers).length) {
+        notice("info", format(t("bank_changed"), { kept: Object.keys(checked.answers).length, removed: checked.setAside.length, moved: checked.migrated.length }));
+        store.backup(loaded.saved, loaded.saved.bank_version);
+        store.save(state, bankVersion);
+      }
     }
   } else if (loaded.status === "corrupt") {
     notice("warning", t("saved_corrupt"), [[t("reset_saved"), () => store.clear()]]);
@@ -312,24 +441,26 @@ function init() {
 
   // A share link opens the page, or arrives later as a pasted fragment.
   function openShared() {
-    const shared = decodeShare(location.hash, questions);
+    const shared = decodeShare(location.hash, contract);
     if (!shared) return;
     history.replaceState(null, "", location.pathname + location.search);
     if (shared.error) {
       notice("error", format(t("share_invalid"), { reason: format(t(shared.error), { id: shared.id ?? "" }) }));
       return;
     }
-    applyAnswers(shared.answers, t("share_loaded"));
+    applyState(shared, t("share_loaded"));
+    announceMigration(shared);
     document.getElementById("rf-results").scrollIntoView();
   }
   openShared();
   window.addEventListener("hashchange", openShared);
   writeForm();
   updateProgress();
-  // Resume at the first pillar that still has unanswered questions.
-  const firstOpen = sections.find((s) => [...s.querySelectorAll("[data-question-id]")].some((f) => !(f.dataset.questionId in answers)));
+  // Resume at the profile if it is empty, else at the first pillar with unanswered questions.
+  const firstOpen = Object.keys(state.profile).length
+    ? sections.find((s) => s.dataset.pillar !== "profile" && [...s.querySelectorAll("[data-question-id]")].some((f) => !(f.dataset.questionId in state.answers) && appliesTo(contract.questions.get(f.dataset.questionId), state.profile)))
+    : sections[0];
   showPillar((firstOpen || sections[0]).dataset.pillar, false);
-
 }
 
 // mkdocs-material's page-load hook when the theme provides it (instant

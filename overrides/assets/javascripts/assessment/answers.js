@@ -1,64 +1,84 @@
-// What counts as a valid answer, read from the form itself (the form is
-// rendered from the question bank at build time, so it is the bank here).
-// Share links and imported files are untrusted: everything passes through here.
+// What counts as a valid profile and answer, read from the answer contract
+// (exported from the question bank, like the engine's own checks). Share links,
+// imported files and saved state are untrusted: everything passes through here.
+// Answers to questions of an earlier bank are migrated or set aside, as the
+// engine does, using the same list of retired ids.
 
 export const MAX_LINK_CHARS = 8192;
 export const MAX_FILE_BYTES = 100 * 1024;
-
-export function questionsFromForm(form) {
-  const questions = new Map();
-  for (const fieldset of form.querySelectorAll("[data-question-id]")) {
-    const id = fieldset.dataset.questionId;
-    if (fieldset.dataset.kind === "number") {
-      const input = fieldset.querySelector("input[type=number]");
-      questions.set(id, {
-        kind: "number",
-        min: Number(input.min),
-        max: Number(input.max),
-        na: Boolean(fieldset.querySelector("input[type=checkbox][value=na]")),
-      });
-    } else {
-      const values = [...fieldset.querySelectorAll("input[type=radio]")].map((input) => input.value);
-      questions.set(id, { kind: "choice", values: new Set(values) });
-    }
-  }
-  return questions;
-}
+const RESERVED = { na: "na", unknown: "unknown" };
+const DOCUMENT_FIELDS = new Set(["answers", "profile", "bank_version", "lang"]);
 
 export function isValidAnswer(question, value) {
+  if (value === RESERVED.na) return question.na;
+  if (value === RESERVED.unknown) return question.unknown;
   if (question.kind === "number") {
-    if (value === "na") return question.na;
     return typeof value === "number" && Number.isFinite(value) && value >= question.min && value <= question.max;
   }
   return typeof value === "string" && question.values.has(value);
 }
 
-// Check a document of the form {"answers": {...}}; all or nothing, so a
-// tampered link or file can never half-apply.
-export function checkDocument(document, questions) {
-  if (!document || typeof document !== "object" || Array.isArray(document)) return { error: "reason_shape" };
-  const answers = document.answers;
-  if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { error: "reason_shape" };
-  const checked = {};
-  for (const [id, value] of Object.entries(answers)) {
-    const question = questions.get(id);
-    if (!question) return { error: "reason_unknown_question", id };
-    if (value === null) continue;
-    if (!isValidAnswer(question, value)) return { error: "reason_bad_value", id };
-    checked[id] = value;
+// -> {profile} | {error, id}
+export function checkProfile(raw, contract) {
+  if (raw === undefined || raw === null) return { profile: {} };
+  if (typeof raw !== "object" || Array.isArray(raw)) return { error: "reason_shape" };
+  const profile = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const dimension = contract.dimensions.get(id);
+    if (!dimension) return { error: "reason_unknown_profile", id };
+    if (value === null || (Array.isArray(value) && value.length === 0)) continue;
+    const values = Array.isArray(value) && dimension.multiple ? value : [value];
+    if (values.length > dimension.values.size || !values.every((v) => typeof v === "string" && dimension.values.has(v))) {
+      return { error: "reason_bad_profile", id };
+    }
+    profile[id] = dimension.multiple ? [...new Set(values)] : values[0];
   }
-  return { answers: checked };
+  return { profile };
 }
 
-// Answers that still apply to the current bank, and how many were set aside.
-export function keepApplicable(answers, questions) {
-  const kept = {};
-  let removed = 0;
-  for (const [id, value] of Object.entries(answers || {})) {
-    if (questions.has(id) && isValidAnswer(questions.get(id), value)) kept[id] = value;
-    else removed += 1;
+// Check {"profile", "answers", "bank_version"?} all or nothing, so a tampered
+// link or file can never half-apply. An earlier bank version is read
+// leniently: a value the bank no longer accepts is set aside, not an error.
+// `saved` (this site's own storage) also sets aside ids this bank no longer
+// has (a brand may hide a question); from a link or a file they are an error.
+// -> {profile, answers, migrated: [[from, to]], setAside: [ids]} | {error, id}
+export function checkDocument(document, contract, { saved = false } = {}) {
+  if (!document || typeof document !== "object" || Array.isArray(document)) return { error: "reason_shape" };
+  const { answers } = document;
+  if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { error: "reason_shape" };
+  if (Object.keys(document).some((key) => !DOCUMENT_FIELDS.has(key))) return { error: "reason_shape" };
+  const checkedProfile = checkProfile(document.profile, contract);
+  if (checkedProfile.error) return checkedProfile;
+  const older = saved || (typeof document.bank_version === "string" && document.bank_version !== contract.version);
+  const checked = {};
+  const migrated = [];
+  const setAside = [];
+  for (const [id, raw] of Object.entries(answers)) {
+    if (raw === null) continue;
+    const question = contract.questions.get(id);
+    if (!question) {
+      const retired = contract.retired.get(id);
+      if (!retired && saved) {
+        setAside.push(id);
+        continue;
+      }
+      if (!retired) return { error: "reason_unknown_question", id };
+      const target = retired.moved_to && contract.questions.get(retired.moved_to);
+      const value = typeof raw === "string" ? retired.values[raw] : undefined;
+      if (!target || value === undefined || target.id in answers) setAside.push(id);
+      else {
+        checked[target.id] = value;
+        migrated.push([id, target.id]);
+      }
+      continue;
+    }
+    const renamed = contract.renamed.get(id);
+    const value = typeof raw === "string" && renamed && raw in renamed ? renamed[raw] : raw;
+    if (isValidAnswer(question, value)) checked[id] = value;
+    else if (older) setAside.push(id);
+    else return { error: "reason_bad_value", id };
   }
-  return { kept, removed };
+  return { profile: checkedProfile.profile, answers: checked, migrated, setAside };
 }
 
 function toBase64Url(text) {
@@ -74,12 +94,13 @@ function fromBase64Url(encoded) {
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
-export function encodeShare(answers) {
-  return "answers=" + toBase64Url(JSON.stringify({ answers }));
+export function encodeShare({ profile, answers }) {
+  const document = Object.keys(profile || {}).length ? { profile, answers } : { answers };
+  return "answers=" + toBase64Url(JSON.stringify(document));
 }
 
 // Parse "#answers=..." into a checked document; returns null when the fragment is not a share link.
-export function decodeShare(fragment, questions) {
+export function decodeShare(fragment, contract) {
   const hash = fragment.replace(/^#/, "");
   if (!hash.startsWith("answers=")) return null;
   if (hash.length > MAX_LINK_CHARS) return { error: "reason_too_large" };
@@ -89,15 +110,15 @@ export function decodeShare(fragment, questions) {
   } catch {
     return { error: "reason_encoding" };
   }
-  return parseDocument(text, questions);
+  return parseDocument(text, contract);
 }
 
-export function parseDocument(text, questions) {
+export function parseDocument(text, contract) {
   let document;
   try {
     document = JSON.parse(text);
   } catch {
     return { error: "reason_json" };
   }
-  return checkDocument(document, questions);
+  return checkDocument(document, contract);
 }

@@ -61,13 +61,13 @@ export class Engine {
     }
   }
 
-  // -> Promise of {ok: true, result} | {ok: false, error}
-  assess(answers, lang) {
+  // submission: {profile, answers}. -> Promise of {ok: true, result} | {ok: false, error}
+  assess(submission, lang) {
     if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready" });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage({ type: "assess", id, answers, lang });
+      this.worker.postMessage({ type: "assess", id, document: submission, lang });
     });
   }
 }

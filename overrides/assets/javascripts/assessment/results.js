@@ -1,9 +1,8 @@
-// Render the engine's result: scores, chart, root constraint, warnings and
-// the root-first plan (first three up front, the rest one click away).
+// Render the engine's result, answer first: what to fix first and why, the
+// actions to do now, then the four scores with their figures, warnings, the
+// rest of the plan and what is still unanswered.
 
 import { format, h, svg } from "./dom.js";
-
-const PLAN_UP_FRONT = 3;
 
 function pageLink(home, page) {
   return home + page;
@@ -16,13 +15,11 @@ function chart(result, t) {
   const barWidth = width - labelWidth - 60;
   const height = rowHeight * result.pillars.length + 24;
   const x = (score) => labelWidth + (barWidth * score) / 100;
-  const titleId = "rf-chart-title";
-  const descId = "rf-chart-desc";
   const figure = svg(
     "svg",
-    { viewBox: `0 0 ${width} ${height}`, class: "rf-chart__svg", role: "img", "aria-labelledby": `${titleId} ${descId}` },
-    svg("title", { id: titleId }, t("chart_title")),
-    svg("desc", { id: descId }, format(t("chart_desc"), { threshold: result.threshold })),
+    { viewBox: `0 0 ${width} ${height}`, class: "rf-chart__svg", role: "img", "aria-labelledby": "rf-chart-title rf-chart-desc" },
+    svg("title", { id: "rf-chart-title" }, t("chart_title")),
+    svg("desc", { id: "rf-chart-desc" }, format(t("chart_desc"), { threshold: result.threshold })),
   );
   result.pillars.forEach((pillar, index) => {
     const y = 8 + index * rowHeight;
@@ -43,104 +40,146 @@ function chart(result, t) {
   return h("figure", { class: "rf-chart" }, figure);
 }
 
-function pillarCards(result, t, home) {
+function headline(result, t) {
+  const root = result.pillars.find((p) => p.id === result.root);
   return h(
-    "ul",
-    { class: "rf-scores" },
-    result.pillars.map((pillar) =>
-      h(
-        "li",
-        {
-          class: `rf-score${pillar.id === result.root ? " rf-score--root" : ""}`,
-          dataset: { pillar: pillar.id, score: pillar.score === null ? "" : String(pillar.score) },
-        },
-        h("p", { class: "rf-score__name" }, h("a", { href: pageLink(home, pillar.page) }, `${pillar.letter}. ${pillar.name}`), pillar.id === result.root ? h("strong", { class: "rf-badge" }, t("root_badge")) : null),
-        h("p", { class: "rf-score__value" }, pillar.score === null ? t("not_assessed") : [h("span", { class: "rf-score__number" }, String(pillar.score)), " ", h("span", { class: "rf-score__level" }, pillar.level)]),
-        h("p", { class: "rf-score__meta" }, format(t("answered_of"), { answered: pillar.answered, total: pillar.total }), pillar.not_applicable ? ` · ${format(t("na_count"), { count: pillar.not_applicable })}` : ""),
-        pillar.weak_areas.length
-          ? h("p", { class: "rf-score__weak" }, `${t("weak_areas")}: `, pillar.weak_areas.map((area) => area.area).join(", "))
-          : null,
+    "section",
+    { class: `rf-root${root ? "" : " rf-root--none"}`, "aria-labelledby": "rf-root-title" },
+    h("p", { class: "rf-root__kicker" }, root ? t("fix_first_kicker") : t("no_root_kicker")),
+    h("h3", { id: "rf-root-title", class: "rf-root__pillar" }, root ? `${root.letter}. ${root.name}` : t("no_root_title")),
+    result.root_reason ? h("p", { class: "rf-root__reason" }, result.root_reason) : null,
+    result.borderline_note ? h("p", { class: "rf-root__borderline", dataset: { borderline: "true" } }, result.borderline_note) : null,
+    h("p", { class: "rf-root__confidence", dataset: { confidence: result.confidence } }, result.confidence_note),
+  );
+}
+
+function actionItem(action, t, home, names) {
+  return h(
+    "li",
+    { class: "rf-action", dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase } },
+    h("h4", { class: "rf-action__title" }, action.title),
+    h("p", { class: "rf-action__meta" }, `${names[action.pillar]} · ${action.area} · ${format(t("horizon"), { days: action.horizon })}`),
+    h("p", { class: "rf-action__why" }, action.why),
+    h("ol", { class: "rf-action__steps", "aria-label": t("steps") }, action.steps.map((step) => h("li", {}, step))),
+    h(
+      "dl",
+      { class: "rf-action__facts" },
+      h("dt", {}, t("target")), h("dd", { class: "rf-action__target" }, `${action.metric}: ${action.target}`),
+      h("dt", {}, t("owner")), h("dd", {}, action.owner),
+      h("dt", {}, t("unlocks")), h("dd", {}, action.unlocks),
+    ),
+    h("p", { class: "rf-action__link" }, h("a", { href: pageLink(home, action.link) }, `${t("learn_more")} →`)),
+  );
+}
+
+function phaseList(actions, t, home, names) {
+  return h("ol", { class: "rf-plan" }, actions.map((action) => actionItem(action, t, home, names)));
+}
+
+function doNow(result, t, home, names) {
+  const now = result.plan.filter((a) => a.phase === "now");
+  if (!now.length) return null;
+  return h(
+    "section",
+    { class: "rf-now", "aria-labelledby": "rf-now-title" },
+    h("h3", { id: "rf-now-title" }, t("do_now_title")),
+    h("p", {}, t("plan_intro")),
+    phaseList(now, t, home, names),
+  );
+}
+
+function scores(result, t, home) {
+  const levels = result.levels.map((level) => format(t("level_from"), { name: level.name, min: level.min }));
+  return h(
+    "section",
+    { class: "rf-scores-section", "aria-labelledby": "rf-scores-title" },
+    h("h3", { id: "rf-scores-title" }, t("scores_title")),
+    h("p", { class: "rf-scores__intro" }, format(t("scores_intro"), { threshold: result.threshold, levels: levels.join(t("list_separator")) })),
+    chart(result, t),
+    h(
+      "ul",
+      { class: "rf-scores" },
+      result.pillars.map((pillar) =>
+        h(
+          "li",
+          {
+            class: `rf-score${pillar.id === result.root ? " rf-score--root" : ""}`,
+            dataset: { pillar: pillar.id, score: pillar.score === null ? "" : String(pillar.score) },
+          },
+          h("p", { class: "rf-score__name" }, h("a", { href: pageLink(home, pillar.page) }, `${pillar.letter}. ${pillar.name}`)),
+          pillar.id === result.root ? h("p", { class: "rf-score__badge" }, h("strong", { class: "rf-badge" }, t("root_badge"))) : null,
+          h("p", { class: "rf-score__value" }, pillar.score === null ? t("not_assessed") : [h("span", { class: "rf-score__number" }, String(pillar.score)), " ", h("span", { class: "rf-score__level" }, pillar.level)]),
+          h("p", { class: "rf-score__meta" }, format(t("answered_of"), { answered: pillar.answered, total: pillar.total }), pillar.not_applicable ? ` · ${format(t("na_count"), { count: pillar.not_applicable })}` : ""),
+          pillar.outcomes.length
+            ? h(
+                "ul",
+                { class: "rf-score__figures", "aria-label": t("figures_title") },
+                pillar.outcomes.map((o) => h("li", { dataset: { band: o.band } }, `${o.area}${t("colon")}${o.value} · `, h("strong", {}, o.band_name))),
+              )
+            : null,
+          pillar.weak_areas.length ? h("p", { class: "rf-score__weak" }, `${t("weak_areas")}${t("colon")}`, pillar.weak_areas.map((area) => area.area).join(t("list_separator"))) : null,
+        ),
       ),
     ),
   );
 }
 
-function planItem(action, t, home, names, index) {
+function warnings(result, t) {
+  if (!result.warnings.length) return null;
   return h(
-    "li",
-    { class: "rf-action", dataset: { pillar: action.pillar, actionId: action.id }, hidden: index >= PLAN_UP_FRONT },
-    h("h4", { class: "rf-action__title" }, action.title),
-    h("p", { class: "rf-action__meta" }, `${names[action.pillar]} · ${action.area} · ${format(t("horizon"), { days: action.horizon })}`),
-    h("p", { class: "rf-action__why" }, h("strong", {}, `${t("why")}: `), action.why),
-    h("ol", { class: "rf-action__steps", "aria-label": t("steps") }, action.steps.map((step) => h("li", {}, step))),
-    h("p", { class: "rf-action__metric" }, h("strong", {}, `${t("metric")}: `), action.metric),
-    h("p", { class: "rf-action__link" }, h("a", { href: pageLink(home, action.link) }, `${t("learn_more")} →`)),
+    "section",
+    { class: "rf-warnings", "aria-labelledby": "rf-warnings-title" },
+    h("h3", { id: "rf-warnings-title" }, t("warnings_title")),
+    h("ul", {}, result.warnings.map((w) => h("li", { dataset: { warning: w.id } }, w.text))),
   );
 }
 
-function plan(result, t, home) {
-  if (!result.plan.length) return null;
-  const names = Object.fromEntries(result.pillars.map((p) => [p.id, p.name]));
-  const list = h("ol", { class: "rf-plan", id: "rf-plan" }, result.plan.map((action, index) => planItem(action, t, home, names, index)));
-  const extra = result.plan.length - PLAN_UP_FRONT;
-  const toggle =
-    extra > 0
-      ? h(
-          "button",
-          {
-            type: "button",
-            class: "md-button rf-plan__toggle rf-no-print",
-            "aria-controls": "rf-plan",
-            "aria-expanded": "false",
-            onclick: (event) => {
-              const expanded = event.currentTarget.getAttribute("aria-expanded") === "true";
-              [...list.children].forEach((item, index) => (item.hidden = expanded && index >= PLAN_UP_FRONT));
-              event.currentTarget.setAttribute("aria-expanded", String(!expanded));
-              event.currentTarget.textContent = expanded ? format(t("show_all"), { count: result.plan.length }) : t("show_fewer");
-            },
-          },
-          format(t("show_all"), { count: result.plan.length }),
-        )
-      : null;
-  return h("section", { class: "rf-plan-section", "aria-labelledby": "rf-plan-title" }, h("h3", { id: "rf-plan-title" }, t("plan_title")), h("p", {}, t("plan_intro")), list, toggle);
+function restOfPlan(result, t, home, names) {
+  const next = result.plan.filter((a) => a.phase === "next");
+  const later = result.plan.filter((a) => a.phase === "later");
+  if (!next.length && !later.length) return null;
+  return h(
+    "section",
+    { class: "rf-plan-section", "aria-labelledby": "rf-next-title" },
+    h("h3", { id: "rf-next-title" }, t("next_title")),
+    next.length ? phaseList(next, t, home, names) : null,
+    later.length
+      ? h("details", { class: "rf-later rf-no-print" }, h("summary", {}, format(t("show_later"), { count: later.length })), phaseList(later, t, home, names))
+      : null,
+  );
 }
 
-function unanswered(result, t) {
+function unanswered(result, t, questionText) {
   if (!result.unanswered.length) return null;
   return h(
     "details",
     { class: "rf-unanswered" },
     h("summary", {}, format(t("unanswered_title"), { count: result.unanswered.length })),
-    h("ul", {}, result.unanswered.map((id) => h("li", {}, h("a", { href: `#q-${id}`, dataset: { goto: id } }, `${t("go_to_question")}: ${document.querySelector(`[data-question-id="${CSS.escape(id)}"] legend`)?.textContent.trim() || id}`)))),
+    h("ul", {}, result.unanswered.map((id) => h("li", {}, h("a", { href: `#q-${id}`, dataset: { goto: id } }, `${t("go_to_question")}${t("colon")}${questionText(id)}`)))),
   );
 }
 
-export function renderResults(container, result, t, home) {
-  const root = result.pillars.find((p) => p.id === result.root);
+export function renderResults(container, result, t, home, questionText) {
+  const names = Object.fromEntries(result.pillars.map((p) => [p.id, p.name]));
   const weakest = result.pillars.find((p) => p.id === result.weakest);
   container.replaceChildren(
-    h(
-      "p",
-      { class: "rf-overall" },
-      h("strong", {}, `${t("overall")}: `),
-      result.overall === null ? t("not_assessed") : `${result.overall} · ${result.overall_level} (${weakest.name})`,
-      ` · ${format(t("answered_of"), { answered: result.answered, total: result.total })}`,
-    ),
-    chart(result, t),
-    pillarCards(result, t, home),
-    result.root_reason
-      ? h("section", { class: `rf-root${root ? "" : " rf-root--none"}` }, h("h3", {}, root ? format(t("root_title"), { pillar: root.name }) : t("no_root_title")), h("p", {}, result.root_reason))
-      : null,
-    result.warnings.length
-      ? h("section", { class: "rf-warnings", "aria-labelledby": "rf-warnings-title" }, h("h3", { id: "rf-warnings-title" }, t("warnings_title")), h("ul", {}, result.warnings.map((w) => h("li", { dataset: { warning: w.id } }, w.text))))
-      : null,
-    plan(result, t, home),
-    unanswered(result, t),
+    ...[
+      headline(result, t),
+      doNow(result, t, home, names),
+      scores(result, t, home),
+      weakest && weakest.id !== result.root
+        ? h("p", { class: "rf-overall" }, h("strong", {}, `${t("overall")}${t("colon")}`), `${weakest.name} (${result.overall})`)
+        : null,
+      warnings(result, t),
+      restOfPlan(result, t, home, names),
+      result.migration_note ? h("p", { class: "rf-migration" }, result.migration_note) : null,
+      unanswered(result, t, questionText),
+    ].filter(Boolean),
   );
 }
 
 export function summarise(result, t) {
   const root = result.pillars.find((p) => p.id === result.root);
-  const scores = result.pillars.map((p) => `${p.name} ${p.score === null ? t("not_assessed") : p.score}`).join(", ");
+  const scores = result.pillars.map((p) => `${p.name} ${p.score === null ? t("not_assessed") : p.score}`).join(t("list_separator"));
   return `${root ? format(t("root_title"), { pillar: root.name }) : t("no_root_title")}. ${scores}.`;
 }

@@ -1,6 +1,6 @@
-// Answers saved in this browser only (localStorage), under one key per brand.
-// Never throws: a full, disabled or corrupt store is reported, and nothing
-// else in storage is touched.
+// The profile and answers, saved in this browser only (localStorage), under one
+// key per brand. Never throws: a full, disabled or corrupt store is reported,
+// and nothing else in storage is touched.
 
 export class AnswerStore {
   constructor(key) {
@@ -8,7 +8,7 @@ export class AnswerStore {
     this.backupKey = `${key}:before-share`;
   }
 
-  // -> {status: "empty" | "ok" | "corrupt" | "unavailable", saved}
+  // -> {status: "empty" | "ok" | "corrupt" | "unavailable", saved: {profile, answers, bank_version}}
   load() {
     let raw;
     try {
@@ -22,15 +22,15 @@ export class AnswerStore {
       if (!saved || typeof saved !== "object" || !saved.answers || typeof saved.answers !== "object" || Array.isArray(saved.answers)) {
         return { status: "corrupt" };
       }
-      return { status: "ok", saved };
+      return { status: "ok", saved: { profile: saved.profile || {}, answers: saved.answers, bank_version: saved.bank_version } };
     } catch {
       return { status: "corrupt" };
     }
   }
 
   // -> "ok" | "full" | "unavailable"
-  save(answers, bankVersion, key = this.key) {
-    const record = JSON.stringify({ v: 1, bank_version: bankVersion, answers, saved_at: new Date().toISOString() });
+  save({ profile, answers }, bankVersion, key = this.key) {
+    const record = JSON.stringify({ v: 2, bank_version: bankVersion, profile, answers, saved_at: new Date().toISOString() });
     try {
       window.localStorage.setItem(key, record);
       return "ok";
@@ -47,16 +47,17 @@ export class AnswerStore {
     }
   }
 
-  backup(answers, bankVersion) {
-    return this.save(answers, bankVersion, this.backupKey);
+  backup(state, bankVersion) {
+    return this.save(state, bankVersion, this.backupKey);
   }
 
+  // -> {profile, answers} | null
   takeBackup() {
     try {
       const raw = window.localStorage.getItem(this.backupKey);
       window.localStorage.removeItem(this.backupKey);
       const saved = raw && JSON.parse(raw);
-      return saved && saved.answers ? saved.answers : null;
+      return saved && saved.answers ? { profile: saved.profile || {}, answers: saved.answers } : null;
     } catch {
       return null;
     }

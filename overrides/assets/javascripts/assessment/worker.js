@@ -68,7 +68,7 @@ self.addEventListener("message", async ({ data }) => {
   } else if (data.type === "assess") {
     let payload;
     try {
-      payload = JSON.parse(browserModule.assess_json(JSON.stringify(data.answers), data.lang, overlayPath));
+      payload = JSON.parse(browserModule.assess_json(JSON.stringify(data.document), data.lang, overlayPath));
     } catch (error) {
       payload = { ok: false, error: String((error && error.message) || error) };
     }
