@@ -50,9 +50,10 @@ def build_plan(bank: Bank, pillars: list[PillarScore], order: list[str]) -> list
     ranked: list[tuple[str, Action, QuestionScore]] = []
     for pillar_id in order:
         pillar = by_id[pillar_id]
+        answers = [*pillar.scored, *pillar.inputs, *_missing_inputs(bank, pillar)]
         candidates = [
             (action, answer)
-            for answer in (*pillar.scored, *pillar.inputs)
+            for answer in answers
             for action in bank.actions
             if action.question == answer.question.id and triggered(action, answer)
         ]
@@ -80,6 +81,19 @@ def build_plan(bank: Bank, pillars: list[PillarScore], order: list[str]) -> list
             phase = "later"
         plan.append(PlannedAction(action, answer, phase, is_root=pillar_id == first))
     return plan
+
+
+def _missing_inputs(bank: Bank, pillar: PillarScore) -> list[QuestionScore]:
+    """Inputs left unanswered that a given figure needs (a ROAS without its margin): treated as unknown,
+    so the plan asks for them instead of leaving the figure unjudged and the pillar without an action."""
+    given = {s.question.id for s in pillar.inputs}
+    needed = {s.question.break_even_from for s in pillar.scored if s.question.break_even_from and not s.known}
+    missing = []
+    for qid in sorted(needed - given - {None}):
+        question = bank.question(qid)
+        if question is not None:
+            missing.append(QuestionScore(question, UNKNOWN, 0, known=False))
+    return missing
 
 
 def _urgency(action: Action, failing: set[str]) -> int:

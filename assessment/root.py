@@ -4,8 +4,8 @@ The rule, true to the source: product is the root of the loop, so an unhealthy
 product always comes first. Beyond product, loop order still counts (an
 upstream weakness feeds the ones below it), but it does not hide a pillar that
 is failing badly behind a neighbour that is only just below the line: each
-step down the loop, a pillar must be `root_step` points further below the
-health threshold to come first. Formally, among the unhealthy pillars after
+step down the loop, a pillar must be more than `root_step` points further
+below the health threshold to come first. Formally, among the unhealthy pillars after
 product, the root maximises `shortfall - root_step x position` (position 1 for
 traffic, 2 for inquiry, 3 for closing); a tie goes to the upstream pillar.
 """

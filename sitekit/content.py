@@ -43,9 +43,11 @@ def bank_values(bank: Bank) -> dict[str, str]:
     }
 
 
-def share_fragment(document: Mapping[str, Any]) -> str:
+def share_fragment(document: Mapping[str, Any], bank_version: str | None = None) -> str:
     """The share-link fragment the assessment page opens: `answers=` + base64url(JSON)."""
     data = {key: document[key] for key in ("profile", "answers") if key in document}
+    if bank_version:
+        data["bank_version"] = bank_version
     encoded = base64.urlsafe_b64encode(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
     return "answers=" + encoded.decode().rstrip("=")
 
@@ -58,7 +60,7 @@ def case_values(slug: str, lang: str, folder: Path = CALIBRATION) -> dict[str, s
     document = json.loads(path.read_text("utf-8"))
     result = assess(document["answers"], lang, profile=document.get("profile"))
     values = {f"score:{p['id']}": "–" if p["score"] is None else str(p["score"]) for p in result["pillars"]}
-    values["case-link"] = f"../../assessment/#{share_fragment(document)}"
+    values["case-link"] = f"../../assessment/#{share_fragment(document, result['bank_version'])}"
     values["root"] = next((p["name"] for p in result["pillars"] if p["id"] == result["root"]), "")
     return values
 

@@ -84,3 +84,29 @@ def test_the_scoring_reference_is_generated_from_the_bank(site_dir: Path) -> Non
         assert question.id in reference
     chinese = (site_dir / "zh/assessment/reference/index.html").read_text("utf-8")
     assert get_bank().questions[0].text["zh"] in chinese
+
+
+def test_every_case_study_links_to_its_own_diagnosis_in_the_assessment(site_dir: Path) -> None:
+    """'Run this case' opens the assessment with the case's calibration answers, which give the case's root."""
+    import base64
+    import json
+    import re
+
+    from assessment import assess_document
+
+    for calibration in sorted((ROOT / "calibration").glob("*.json")):
+        case = json.loads(calibration.read_text("utf-8"))
+        for prefix in ("", "zh/"):
+            html = (site_dir / prefix / "cases" / calibration.stem / "index.html").read_text("utf-8")
+            links = re.findall(r'href="\.\./\.\./assessment/#answers=([A-Za-z0-9_-]+)"', html)
+            assert len(links) == 1, f"{prefix}{calibration.stem}: expected one 'run this case' link"
+            encoded = links[0] + "=" * (-len(links[0]) % 4)
+            document = json.loads(base64.urlsafe_b64decode(encoded))
+            assert (document["profile"], document["answers"]) == (case["profile"], case["answers"])
+            result = assess_document(document, "zh" if prefix else "en")
+            assert result["root"] == case["expect"]["root"]
+            for pillar in result["pillars"]:  # the diagnosis table states the scores the link produces
+                score = "–" if pillar["score"] is None else str(pillar["score"])
+                assert re.search(rf'{re.escape(pillar["page"])}[^<]*"[^>]*>[^<]*</a></td>\s*<td>{score}</td>', html), (
+                    f"{prefix}{calibration.stem}: {pillar['id']} {score} not in the diagnosis table"
+                )

@@ -58,9 +58,16 @@ def test_a_profile_and_figures_give_the_clis_diagnosis(page: Page, watch, lang: 
     page.click(".rf-step[data-step='traffic']")
     expect(valid_share.locator("[data-by-profile]")).to_be_visible()
     page.click(".rf-step[data-step='inquiry']")
-    expect(page.locator("[data-question-id='inquiry.response-time'] [data-unit]")).to_have_text("秒" if lang == "zh" else "seconds")
+    expect(page.locator("[data-question-id='inquiry.response-time'] [data-unit]")).to_have_text(
+        "秒" if lang == "zh" else "seconds"
+    )
     typed = {"traffic.margin": 50, "traffic.roas": 1.5, "inquiry.response-time": 45, "product.rating": 4.7}
-    answers = {"product.positioning": "written", "traffic.targeting": "broad", **typed, "traffic.unpaid-share": "unknown"}
+    answers = {
+        "product.positioning": "written",
+        "traffic.targeting": "broad",
+        **typed,
+        "traffic.unpaid-share": "unknown",
+    }
     answer_by_clicking(page, answers)
     page.click(".rf-step[data-step='traffic']")
     expect(page.locator("[data-question-id='traffic.roas'] [data-break-even]")).to_contain_text("2.00")
@@ -102,7 +109,9 @@ def test_partial_answers_point_out_what_is_unanswered(page: Page, watch) -> None
 
 def test_reload_resumes_where_you_left_off(page: Page, watch) -> None:
     page.goto("assessment/")
-    expect(page.locator(".rf-pillar.is-current")).to_have_attribute("data-pillar", "profile")  # a new visitor starts there
+    expect(page.locator(".rf-pillar.is-current")).to_have_attribute(
+        "data-pillar", "profile"
+    )  # a new visitor starts there
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions[:12])}
     profile = {"model": "dtc", "ticket": "mid", "channels": ["own-site"]}
@@ -231,7 +240,9 @@ def test_the_assessment_can_be_completed_with_the_keyboard_alone(page: Page, wat
             page.keyboard.type("5")
         elif state["step"]:
             page.keyboard.press("Enter")
-        progress = page.evaluate("() => [document.getElementById('rf-progress-bar').value, document.getElementById('rf-progress-bar').max]")
+        progress = page.evaluate(
+            "() => [document.getElementById('rf-progress-bar').value, document.getElementById('rf-progress-bar').max]"
+        )
         if progress[0] == progress[1]:
             break
         page.keyboard.press("Tab")
@@ -271,3 +282,31 @@ def test_print_view_shows_the_answer_the_chart_and_what_the_screen_shows(page: P
     assert box and box["width"] > 200 and box["height"] > 100
     expect(page.locator("details.rf-later")).to_be_hidden()
     expect(page.locator("#rf-form")).to_be_hidden()
+
+
+def test_a_case_study_opens_its_own_diagnosis(page: Page, watch) -> None:
+    page.goto("cases/custom-furniture/")
+    page.get_by_role("link", name="Run this case in the assessment").click()
+    expect(page.locator("[data-profile-id='model'] input[value='made-to-order']")).to_be_checked()
+    calibration = json.loads(
+        (Path(__file__).resolve().parents[2] / "calibration" / "custom-furniture.json").read_text()
+    )
+    wait_for_engine(page)
+    wait_for_results(page, len(calibration["answers"]))
+    expect(page.locator(".rf-root__pillar")).to_have_text("C. Inquiry")
+    expect(page.locator(".rf-now ol.rf-plan > li").first).to_have_attribute(
+        "data-action-id", "inquiry.response-time.cover-inboxes"
+    )
+
+
+def test_a_link_made_with_the_previous_questionnaire_is_carried_over_and_says_so(page: Page, watch) -> None:
+    import base64
+
+    old = {"answers": {"inquiry.pre-inquiry-info": "faq", "traffic.bounce-rate": 62, "product.positioning": "written"}}
+    fragment = base64.urlsafe_b64encode(json.dumps(old).encode()).decode().rstrip("=")
+    page.goto("assessment/#answers=" + fragment)
+    notice = page.locator(".rf-notice", has_text="earlier version")
+    expect(notice).to_contain_text("2 still apply (1 carried over")
+    expect(notice).to_contain_text("1 no longer apply")
+    expect_checked(page, {"product.information": "complete", "product.positioning": "written"})
+    assert saved_answers(page) == {"product.information": "complete", "product.positioning": "written"}

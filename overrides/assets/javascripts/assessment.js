@@ -362,7 +362,7 @@ function init() {
   }
 
   document.getElementById("rf-share").addEventListener("click", async () => {
-    const url = `${location.origin}${location.pathname}#${encodeShare(state)}`;
+    const url = `${location.origin}${location.pathname}#${encodeShare(state, bankVersion)}`;
     const output = document.getElementById("rf-share-output");
     const field = document.getElementById("rf-share-url");
     output.hidden = false;

@@ -94,8 +94,9 @@ function fromBase64Url(encoded) {
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
-export function encodeShare({ profile, answers }) {
-  const document = Object.keys(profile || {}).length ? { profile, answers } : { answers };
+// The link carries the bank version, so answers from an older questionnaire are read leniently.
+export function encodeShare({ profile, answers }, bankVersion) {
+  const document = { ...(Object.keys(profile || {}).length ? { profile } : {}), answers, bank_version: bankVersion };
   return "answers=" + toBase64Url(JSON.stringify(document));
 }
 
