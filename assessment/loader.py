@@ -160,9 +160,9 @@ def _read_settings(root: Path) -> Draft:
     for table in settings.tables("pillars", item_key="id"):
         pillars.append(
             Pillar(
-                id=table.str("id"),
-                letter=table.str("letter"),
-                page=table.str("page"),
+                id=table.string("id"),
+                letter=table.string("letter"),
+                page=table.string("page"),
                 name=table.text("name"),
                 role=table.text("role"),
                 summary=table.text("summary"),
@@ -180,10 +180,10 @@ def _read_settings(root: Path) -> Draft:
         outcome_share=scoring_table.number("outcome_share"),
         failing_cap=scoring_table.number("failing_cap"),
         root_step=scoring_table.number("root_step"),
-        low_confidence_unknowns=confidence.int("low_unknowns"),
+        low_confidence_unknowns=confidence.integer("low_unknowns"),
         low_confidence_answered=confidence.number("low_answered"),
-        plan_now=plan.int("now"),
-        plan_next=plan.int("next"),
+        plan_now=plan.integer("now"),
+        plan_next=plan.integer("next"),
     )
     for table in (scoring_table, confidence, plan):
         table.finish()
@@ -232,7 +232,7 @@ def _read_pillars(root: Path, draft: Draft) -> None:
         path = root / f"{pillar}.toml"
         shown = shown_path(path)
         table = Table(read_toml(path, shown), shown, None, "", draft.context())
-        if table.str("pillar") != pillar:
+        if table.string("pillar") != pillar:
             raise table.error("pillar", f"must be {pillar!r} in {path.name}")
         for entry in table.tables("questions"):
             question = read_question(entry, pillar)

@@ -20,8 +20,6 @@ from .tables import Table, read_toml, shown_path
 if TYPE_CHECKING:
     from .loader import Draft
 
-SCORING_KEYS = ("outcome_share", "failing_cap", "root_step")
-
 
 def apply_overlay(path: Path, draft: Draft) -> None:
     shown = shown_path(path)
@@ -32,7 +30,13 @@ def apply_overlay(path: Path, draft: Draft) -> None:
         draft.files["health_threshold"] = shown
     if table.has("scoring"):
         scoring = table.table("scoring")
-        draft.scoring = replace(draft.scoring, **{key: scoring.number(key) for key in SCORING_KEYS if scoring.has(key)})
+        rules = draft.scoring
+        draft.scoring = replace(
+            rules,
+            outcome_share=scoring.number("outcome_share", rules.outcome_share),
+            failing_cap=scoring.number("failing_cap", rules.failing_cap),
+            root_step=scoring.number("root_step", rules.root_step),
+        )
         scoring.finish()
     if table.has("levels"):
         draft.levels = read_levels(table)
@@ -92,11 +96,11 @@ def apply_overlay(path: Path, draft: Draft) -> None:
 
 def _add_profile_option(entry: Table, draft: Draft) -> None:
     """Add a choice to a profile dimension, e.g. a business model upstream does not list."""
-    dimension_id = entry.str("dimension")
+    dimension_id = entry.string("dimension")
     dimension = next((d for d in draft.dimensions if d.id == dimension_id), None)
     if dimension is None:
         raise entry.error("dimension", f"unknown profile dimension {dimension_id!r}")
-    value = entry.str("value")
+    value = entry.string("value")
     if value in dimension.values():
         raise entry.error("value", f"the {dimension_id} dimension already has {value!r}")
     option = ProfileOption(value=value, label=entry.text("label"))
@@ -113,7 +117,7 @@ def _add_profile_option(entry: Table, draft: Draft) -> None:
 
 def _add_scale(entry: Table, draft: Draft) -> None:
     """A scale for some profiles, tried before upstream's scales of that question."""
-    qid = entry.str("question")
+    qid = entry.string("question")
     question = draft.questions.get(qid)
     if question is None or question.role != "outcome" or question.kind != "number":
         raise entry.error("question", f"must name a numeric outcome question, got {qid!r}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import Any
+from typing import Any, Literal
 
 from .model import (
     ALWAYS,
@@ -36,12 +36,12 @@ ROLES = ("practice", "outcome", "input")
 
 
 def read_dimension(table: Table) -> Dimension:
-    did = table.str("id")
+    did = table.string("id")
     if not SLUG.match(did):
         raise table.error("id", f"must be a kebab-case slug, got {did!r}")
     options = []
     for entry in table.tables("options", item_key=None):
-        value = entry.str("value")
+        value = entry.string("value")
         if not SLUG.match(value):
             raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
         options.append(ProfileOption(value=value, label=entry.text("label")))
@@ -51,7 +51,7 @@ def read_dimension(table: Table) -> Dimension:
     _no_duplicates(table, "options", [o.value for o in options], "option value")
     dimension = Dimension(
         id=did,
-        multiple=table.bool("multiple", False),
+        multiple=table.flag("multiple", False),
         text=table.text("text"),
         guidance=table.text("guidance"),
         options=tuple(options),
@@ -61,11 +61,11 @@ def read_dimension(table: Table) -> Dimension:
 
 
 def read_question(table: Table, pillar: str) -> Question:
-    qid = table.str("id")
+    qid = table.string("id")
     if not qid.startswith(f"{pillar}.") or not SLUG.match(qid[len(pillar) + 1 :]):
         raise table.error("id", f"must be '{pillar}.<kebab-case-slug>', got {qid!r}")
-    kind = table.str("kind", "choice")
-    role = table.str("role", "practice" if kind == "choice" else "outcome")
+    kind = table.string("kind", "choice")
+    role = table.string("role", "practice" if kind == "choice" else "outcome")
     if role not in ROLES:
         raise table.error("role", f"must be one of {', '.join(ROLES)}, got {role!r}")
     common: dict[str, Any] = dict(
@@ -76,7 +76,7 @@ def read_question(table: Table, pillar: str) -> Question:
         text=table.text("text"),
         guidance=table.text("guidance"),
         weight=table.number("weight", 1.0),
-        not_applicable=table.bool("not_applicable", False),
+        not_applicable=table.flag("not_applicable", False),
         applies=table.condition("applies"),
     )
     if not 0 < common["weight"] <= 10:
@@ -99,12 +99,12 @@ def read_question(table: Table, pillar: str) -> Question:
 def read_options(table: Table) -> tuple[Option, ...]:
     options = []
     for entry in table.tables("options", item_key=None):
-        value = entry.str("value")
+        value = entry.string("value")
         if value in RESERVED_VALUES:
             raise entry.error("value", f"'{value}' is reserved (not applicable / unknown)")
         if not SLUG.match(value):
             raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
-        options.append(Option(value=value, level=entry.int("level"), label=entry.text("label")))
+        options.append(Option(value=value, level=entry.integer("level"), label=entry.text("label")))
         entry.finish()
     if len(options) < 2:
         raise table.error("options", "needs at least 2 options")
@@ -124,9 +124,14 @@ def read_options(table: Table) -> tuple[Option, ...]:
 def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
     if common["role"] == "practice":
         raise table.error("role", "a number is an outcome or an input, not a practice")
-    better = table.str("better")
-    if better not in ("lower", "higher"):
-        raise table.error("better", f"must be 'lower' or 'higher', got {better!r}")
+    better: Literal["lower", "higher"]
+    raw_better = table.string("better")
+    if raw_better == "lower":
+        better = "lower"
+    elif raw_better == "higher":
+        better = "higher"
+    else:
+        raise table.error("better", f"must be 'lower' or 'higher', got {raw_better!r}")
     low, high = table.number("min"), table.number("max")
     if low >= high:
         raise table.error("max", "must be greater than min")
@@ -184,8 +189,8 @@ def check_scales(table: Table, scales: tuple[Scale, ...]) -> None:
 
 
 def read_action(table: Table, questions: dict[str, Question], pillar: str | None) -> Action:
-    aid = table.str("id")
-    target_question = table.str("question")
+    aid = table.string("id")
+    target_question = table.string("question")
     question = questions.get(target_question)
     if question is None:
         raise table.error("question", f"names a question that does not exist: {target_question!r}")
@@ -193,7 +198,7 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
         raise table.error("question", f"names a question of another pillar ({question.pillar}): {target_question!r}")
     if not aid.startswith(f"{target_question}.") or not SLUG.match(aid[len(target_question) + 1 :]):
         raise table.error("id", f"must be '{target_question}.<kebab-case-slug>', got {aid!r}")
-    on_unknown = table.bool("on_unknown", False)
+    on_unknown = table.flag("on_unknown", False)
     if on_unknown and not question.allows_unknown:
         raise table.error("on_unknown", "only a figure (an outcome or input) can be unknown")
     if on_unknown:
@@ -203,15 +208,15 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
     else:
         if not question.scored:
             raise table.error("on_unknown", "an input is not scored: its actions apply when it is unknown")
-        below = table.int("below", question.max_level)
+        below = table.integer("below", question.max_level)
         if not 1 <= below <= question.max_level:
             raise table.error(
                 "below", f"must be between 1 and the question's top level {question.max_level}, got {below}"
             )
-    horizon = table.int("horizon")
+    horizon = table.integer("horizon")
     if horizon not in HORIZONS:
         raise table.error("horizon", f"must be one of {', '.join(map(str, HORIZONS))} (days), got {horizon}")
-    link = table.str("link")
+    link = table.string("link")
     if not LINK.match(link):
         raise table.error("link", f"must be a docs page path such as 'pillars/product.md#checklist', got {link!r}")
     target = table.raw("target", None)
@@ -233,7 +238,7 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
         below=below,
         on_unknown=on_unknown,
         horizon=horizon,
-        owner=table.str("owner"),
+        owner=table.string("owner"),
         link=link,
         title=table.text("title"),
         why=table.text("why"),
@@ -263,13 +268,15 @@ def read_warning(table: Table) -> Warning:
                 raise table.error(key, f"unknown condition {condition!r} (see the comment in settings.toml)")
     if not conditions["when"]:
         raise table.error("when", "needs at least one condition")
-    warning = Warning(id=table.str("id"), when=conditions["when"], unless=conditions["unless"], text=table.text("text"))
+    warning = Warning(
+        id=table.string("id"), when=conditions["when"], unless=conditions["unless"], text=table.text("text")
+    )
     table.finish()
     return warning
 
 
 def read_owner(table: Table) -> Owner:
-    owner = Owner(id=table.str("id"), name=table.text("name"))
+    owner = Owner(id=table.string("id"), name=table.text("name"))
     table.finish()
     return owner
 
@@ -283,7 +290,7 @@ def read_retired(table: Table) -> Retired:
         raise table.error("values", "must map old option values to new ones")
     if values and moved_to is None:
         raise table.error("values", "maps values, but the question is not 'moved_to' another")
-    retired = Retired(id=table.str("id"), moved_to=moved_to, values=dict(values))
+    retired = Retired(id=table.string("id"), moved_to=moved_to, values=dict(values))
     table.finish()
     return retired
 
@@ -292,7 +299,7 @@ def read_renamed(table: Table) -> Renamed:
     values = table.raw("values")
     if not isinstance(values, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
         raise table.error("values", "must map old option values to new ones")
-    renamed = Renamed(question=table.str("question"), values=dict(values))
+    renamed = Renamed(question=table.string("question"), values=dict(values))
     table.finish()
     return renamed
 

@@ -10,7 +10,7 @@ from typing import Any
 from .model import PILLAR_IDS
 
 BAR_WIDTH = 20
-LABELS = {
+LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Four-pillar self-assessment: {answered} of {total} questions answered",
         "root": "root constraint",
@@ -22,7 +22,8 @@ LABELS = {
         "figure": "{area}: {value} ({band})",
         "overall": "Weakest pillar: {pillar} ({score}); the root is chosen by the rule above, not by the lowest score.",
         "warnings": "Warnings:",
-        "phases": {"now": "Do now:", "next": "Next:"},
+        "phase_now": "Do now:",
+        "phase_next": "Next:",
         "days": "{n} days",
         "owner": "Owner",
         "detail": "{label}: {text}",
@@ -44,7 +45,8 @@ LABELS = {
         "figure": "{area}：{value}（{band}）",
         "overall": "最弱的板块：{pillar}（{score}）；先修哪一块由上面的规则决定，而不是看谁分最低。",
         "warnings": "警示：",
-        "phases": {"now": "马上做：", "next": "接下来："},
+        "phase_now": "马上做：",
+        "phase_next": "接下来：",
         "days": "{n} 天",
         "owner": "负责人",
         "detail": "{label}：{text}",
@@ -109,7 +111,7 @@ def text_report(result: dict[str, Any]) -> str:
         actions = [a for a in result["plan"] if a["phase"] == phase]
         if not actions:
             continue
-        lines += ["", words["phases"][phase]]
+        lines += ["", words[f"phase_{phase}"]]
         for action in actions:
             number += 1
             days = words["days"].format(n=action["horizon"])

@@ -121,7 +121,11 @@ def _mean(scores: list[QuestionScore]) -> float | None:
 
 def pillar_score(bank: Bank, pillar: Pillar, answers: dict[str, Answer], profile: Profile) -> PillarScore:
     questions = [q for q in bank.questions if q.pillar == pillar.id]
-    judged, inputs, unanswered, na, by_profile = [], [], [], [], []
+    judged: list[QuestionScore] = []
+    inputs: list[QuestionScore] = []
+    unanswered: list[str] = []
+    na: list[str] = []
+    by_profile: list[str] = []
     for q in questions:
         answer = answers.get(q.id)
         if answer is None:

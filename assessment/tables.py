@@ -56,13 +56,13 @@ class Table:
             raise self.error(key, "is missing")
         return default
 
-    def str(self, key: str, default: Any = _MISSING) -> str:
+    def string(self, key: str, default: Any = _MISSING) -> str:
         value = self.raw(key, default)
         if not isinstance(value, str) or not value.strip():
             raise self.error(key, f"must be a non-empty string, got {_short(value)}")
         return value
 
-    def int(self, key: str, default: Any = _MISSING) -> int:
+    def integer(self, key: str, default: Any = _MISSING) -> int:
         value = self.raw(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.error(key, f"must be a whole number, got {_short(value)}")
@@ -84,7 +84,7 @@ class Table:
             raise self.error(key, "must be a non-empty list of finite numbers")
         return tuple(float(v) for v in value)
 
-    def bool(self, key: str, default: Any = _MISSING) -> bool:
+    def flag(self, key: str, default: Any = _MISSING) -> bool:
         value = self.raw(key, default)
         if not isinstance(value, bool):
             raise self.error(key, f"must be true or false, got {_short(value)}")
