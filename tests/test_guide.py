@@ -47,3 +47,26 @@ def test_following_the_guide_in_a_fresh_fork_publishes_the_branded_site(tmp_path
 def test_commands_named_in_the_guide_exist(command: str) -> None:
     assert (ROOT / command.split()[0]).is_file()
     assert command in GUIDE.read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", ["fork-and-brand.md", "fork-and-brand.zh.md"])
+def test_the_guides_overlay_example_uses_fields_the_engine_accepts(tmp_path: Path, name: str) -> None:
+    """The overlay snippet in section 4 is real: its complete parts apply to the upstream bank as written."""
+    import tomllib
+
+    from assessment.loader import load_bank
+
+    text = (GUIDE.parent / name).read_text("utf-8")
+    snippet = re.search(r"## 4\..*?```toml\n(.*?)```", text, re.S)
+    assert snippet, "section 4 has a TOML example"
+    data = tomllib.loads(snippet.group(1))
+    assert {"health_threshold", "hide", "weights", "profile_options", "scales", "questions", "actions"} <= set(data)
+    # The question and action are abbreviated ("# ... texts"); everything else must load as it stands.
+    complete = snippet.group(1).split("[[questions]]")[0]
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text(complete, "utf-8")
+    bank = load_bank(None, overlay)
+    assert bank.health_threshold == data["health_threshold"]
+    assert "wholesale-markets" in next(d for d in bank.dimensions if d.id == "channels").values()
+    response = bank.question("inquiry.response-time")
+    assert response is not None and response.scales[0].thresholds == (8, 2, 0.5)
