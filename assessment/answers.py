@@ -119,7 +119,8 @@ def check_profile(bank: Bank, profile: Any) -> Profile:
                 raise AnswerError(
                     f"profile {dim_id!r}: invalid option {_short(v)} (expected one of: {', '.join(dimension.values())})"
                 )
-        checked[dim_id] = tuple(dict.fromkeys(values))
+        # In the bank's order, whatever order they came in: one profile, one spelling.
+        checked[dim_id] = tuple(v for v in dimension.values() if v in values)
     return checked
 
 

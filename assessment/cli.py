@@ -14,7 +14,9 @@ from typing import Any
 
 from . import assess_document, get_bank, load_questionnaire
 from .errors import AssessmentError
+from .loader import load_bank
 from .report import csv_table, text_report
+from .sharelink import LAYOUTS, known_layouts, layout
 
 EXIT_BAD_INPUT = 2
 
@@ -40,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     score.add_argument("--json", action="store_true", help="print JSON instead of a report")
     commands.add_parser("validate", parents=[common], help="check the question bank (and overlay) and exit")
+    layout = commands.add_parser(
+        "layout", help="keep share links of this bank version readable after the bank changes (bank/layouts.json)"
+    )
+    layout.add_argument("--add", action="store_true", help="add the current bank's layout to bank/layouts.json")
     return parser
 
 
@@ -111,6 +117,8 @@ def run(argv: list[str] | None = None) -> int:
             sys.stdout.write(
                 json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json else _print_questions(data)
             )
+        elif args.command == "layout":
+            return _layout(add=args.add)
         elif args.command == "validate":
             bank = get_bank(args.overlay)
             print(f"ok: {len(bank.questions)} questions, {len(bank.actions)} actions, bank version {bank.version}")
@@ -126,6 +134,26 @@ def run(argv: list[str] | None = None) -> int:
     except (InputError, AssessmentError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    return 0
+
+
+def _layout(add: bool) -> int:
+    """Share links store answers by position: every released bank's layout must stay known."""
+    bank = load_bank()
+    known = known_layouts()
+    current = layout(bank)
+    if known.get(bank.version) == current:
+        print(f"ok: the layout of bank version {bank.version} is in {LAYOUTS.name}")
+        return 0
+    if not add:
+        print(
+            f"error: bank version {bank.version} is not in {LAYOUTS}: run `python -m assessment layout --add`",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    known[bank.version] = current
+    LAYOUTS.write_text(json.dumps(known, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"added the layout of bank version {bank.version} to {LAYOUTS}")
     return 0
 
 

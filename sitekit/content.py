@@ -8,15 +8,17 @@ can never leave a page stating an old number. An unknown token fails the build.
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from assessment import assess
+from assessment import assess, get_bank
+from assessment.answers import check_submission
 from assessment.model import Bank
+from assessment.sharelink import encode
+
+from .timing import minutes
 
 TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z-]+))?\}")
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
@@ -30,10 +32,12 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def bank_values(bank: Bank) -> dict[str, str]:
+def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
     """Values any page may state: the rules of the bank as they are in this build."""
     scoring = bank.scoring
+    low, high = minutes(bank, lang)
     return {
+        "minutes": f"{low}–{high}",
         "threshold": number(scoring.health_threshold),
         "failing-cap": number(scoring.failing_cap),
         "root-step": number(scoring.root_step),
@@ -43,24 +47,17 @@ def bank_values(bank: Bank) -> dict[str, str]:
     }
 
 
-def share_fragment(document: Mapping[str, Any], bank_version: str | None = None) -> str:
-    """The share-link fragment the assessment page opens: `answers=` + base64url(JSON)."""
-    data = {key: document[key] for key in ("profile", "answers") if key in document}
-    if bank_version:
-        data["bank_version"] = bank_version
-    encoded = base64.urlsafe_b64encode(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
-    return "answers=" + encoded.decode().rstrip("=")
-
-
 def case_values(slug: str, lang: str, folder: Path = CALIBRATION) -> dict[str, str]:
     """Values of one case study, computed from its calibration file (scores, root, the link to run it)."""
     path = folder / f"{slug}.json"
     if not path.is_file():
         return {}
     document = json.loads(path.read_text("utf-8"))
+    bank = get_bank()
+    submission = check_submission(bank, document["answers"], document.get("profile"))
     result = assess(document["answers"], lang, profile=document.get("profile"))
     values = {f"score:{p['id']}": "–" if p["score"] is None else str(p["score"]) for p in result["pillars"]}
-    values["case-link"] = f"../../assessment/#{share_fragment(document, result['bank_version'])}"
+    values["case-link"] = "../../assessment/#" + encode(bank, submission.profile, submission.answers)
     values["root"] = next((p["name"] for p in result["pillars"] if p["id"] == result["root"]), "")
     return values
 

@@ -8,7 +8,7 @@ from sitecrawl import css_urls, is_external, read_pages, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 NOT_CONTENT = ("assets/", "search/", "404.html")
-SHARE_STATE = "answers="  # the fragment the assessment page reads answers from (sitekit.content.share_fragment)
+SHARE_STATE = ("s=", "answers=")  # fragments the assessment page reads answers from (assessment/sharelink.py)
 
 
 def content_pages(site: Path) -> set[str]:
@@ -88,21 +88,23 @@ def test_the_scoring_reference_is_generated_from_the_bank(site_dir: Path) -> Non
 
 def test_every_case_study_links_to_its_own_diagnosis_in_the_assessment(site_dir: Path) -> None:
     """'Run this case' opens the assessment with the case's calibration answers, which give the case's root."""
-    import base64
     import json
     import re
 
-    from assessment import assess_document
+    from assessment import assess_document, get_bank
+    from assessment.sharelink import decode
 
     for calibration in sorted((ROOT / "calibration").glob("*.json")):
         case = json.loads(calibration.read_text("utf-8"))
         for prefix in ("", "zh/"):
             html = (site_dir / prefix / "cases" / calibration.stem / "index.html").read_text("utf-8")
-            links = re.findall(r'href="\.\./\.\./assessment/#answers=([A-Za-z0-9_-]+)"', html)
+            links = re.findall(r'href="\.\./\.\./assessment/#(s=[A-Za-z0-9_-]+)"', html)
             assert len(links) == 1, f"{prefix}{calibration.stem}: expected one 'run this case' link"
-            encoded = links[0] + "=" * (-len(links[0]) % 4)
-            document = json.loads(base64.urlsafe_b64decode(encoded))
-            assert (document["profile"], document["answers"]) == (case["profile"], case["answers"])
+            document = decode(links[0], get_bank())
+            assert document["answers"] == case["answers"]
+            assert {k: set(v) if isinstance(v, list) else {v} for k, v in document["profile"].items()} == {
+                k: set(v) if isinstance(v, list) else {v} for k, v in case["profile"].items()
+            }
             result = assess_document(document, "zh" if prefix else "en")
             assert result["root"] == case["expect"]["root"]
             for pillar in result["pillars"]:  # the diagnosis table states the scores the link produces

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from assessment import BankError, get_bank
 from assessment.export import answer_contract, export_bank
 from assessment.model import Bank
+from assessment.sharelink import known_layouts, layout
 from sitekit.content import ContentError, bank_values, case_values, expand
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +91,7 @@ def _bank() -> Bank:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
-    values = bank_values(_bank())
+    values = bank_values(_bank(), lang)
     source = page.file.src_uri
     if source.startswith("cases/"):
         values |= case_values(Path(source).name.split(".")[0], lang)
@@ -141,6 +142,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     shutil.copyfile(_state["wheel"], release / _state["wheel"].name)
     if _state["overlay"]:
         shutil.copyfile(_state["overlay"], release / "overlay.toml")
+    # Share links made with an earlier bank are read with that bank's layout (assessment/sharelink.py).
+    layouts = {**known_layouts(), _bank().version: layout(_bank())}
+    (engine / "layouts.json").write_text(json.dumps(layouts, ensure_ascii=False, separators=(",", ":")), "utf-8")
     for lang in _bank().languages:
         data = export_bank(_bank(), lang)
         (engine / f"questions.{lang}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")

@@ -65,6 +65,8 @@ def answer_by_clicking(page: Page, answers: dict[str, str | float], profile: dic
             if qid not in answers:
                 continue
             value = answers[qid]
+            if "is-by-profile" in (fieldset.get_attribute("class") or ""):
+                fieldset.locator("[data-answer-anyway]").click()  # ruled out by the profile: answered anyway
             if fieldset.get_attribute("data-kind") == "number":
                 if value in ("na", "unknown"):
                     fieldset.locator(f"input[type=checkbox][value='{value}']").check()

@@ -149,8 +149,9 @@ def test_a_share_link_round_trips_into_a_fresh_browser(page: Page, watch, browse
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions[:20])}
     answer_by_clicking(page, answers)
     page.click("#rf-share")
+    expect(page.locator("#rf-share-status")).to_have_text("Link copied.")  # said next to the button
     link = page.input_value("#rf-share-url")
-    assert "#answers=" in link and "?" not in link  # in the fragment: never sent to a server
+    assert "#s=" in link and "?" not in link  # in the fragment: never sent to a server
     other = browser.new_context(base_url=base_url)
     fresh = other.new_page()
     fresh.goto(link)
@@ -162,6 +163,31 @@ def test_a_share_link_round_trips_into_a_fresh_browser(page: Page, watch, browse
     other.close()
 
 
+def test_a_complete_assessments_link_is_short_and_opens_on_the_results(
+    page: Page, watch, browser, base_url: str
+) -> None:
+    page.goto("assessment/")
+    questions = questions_on(page)
+    answers = {q["id"]: pick(q, i) for i, q in enumerate(questions)}
+    profile = {"model": "b2b-export", "ticket": "project", "channels": ["alibaba", "trade-shows"]}
+    answer_by_clicking(page, answers, profile)
+    page.click("#rf-share")
+    link = page.input_value("#rf-share-url")
+    assert len(link) <= 300, f"{len(link)} characters"
+    other = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    fresh = other.new_page()
+    fresh.goto("assessment/")
+    mine = {questions[0]["id"]: questions[0]["options"][0]}
+    answer_by_clicking(fresh, mine)
+    fresh.goto(link)
+    wait_for_engine(fresh)
+    expect(fresh.locator("#rf-shared-view")).to_be_visible()
+    root = fresh.locator(".rf-root__pillar")
+    expect(root).to_be_in_viewport()  # the share link opens on the answer
+    assert saved_answers(fresh) == mine  # the visitor's own answers are untouched
+    other.close()
+
+
 def test_a_tampered_share_link_is_rejected_and_saved_answers_survive(page: Page, watch) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
@@ -169,15 +195,14 @@ def test_a_tampered_share_link_is_rejected_and_saved_answers_survive(page: Page,
     answer_by_clicking(page, mine)
     page.click("#rf-share")
     link = page.input_value("#rf-share-url")
-    tampered = link[:-6] + ("A" if link[-6] != "A" else "B") + link[-5:]
     page.goto("about/")
-    page.goto(tampered.replace("#answers=", "#answers=%%%"))
+    page.goto(link[:-6])  # cut short: the answers no longer add up
     expect(page.locator(".rf-notice--error")).to_contain_text("damaged or invalid")
     expect_checked(page, mine)
     assert saved_answers(page) == mine
 
 
-def test_opening_a_share_link_keeps_your_own_answers_restorable(page: Page, watch, base_url: str) -> None:
+def test_a_share_link_is_shown_read_only_and_becomes_yours_only_if_you_choose(page: Page, watch) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
     mine = {questions[0]["id"]: questions[0]["options"][0]}
@@ -190,6 +215,12 @@ def test_opening_a_share_link_keeps_your_own_answers_restorable(page: Page, watc
     answer_by_clicking(page, mine)
     page.goto(link)
     expect_checked(page, theirs)
+    assert saved_answers(page) == mine  # looking never overwrites
+    page.get_by_role("button", name="Back to my own answers").click()
+    expect_checked(page, mine)
+    page.goto(link)
+    page.get_by_role("button", name="Make these my answers").click()
+    assert saved_answers(page) == theirs
     page.get_by_role("button", name="Restore my own previous answers").click()
     expect_checked(page, mine)
     assert saved_answers(page) == mine
@@ -309,4 +340,5 @@ def test_a_link_made_with_the_previous_questionnaire_is_carried_over_and_says_so
     expect(notice).to_contain_text("2 still apply (1 carried over")
     expect(notice).to_contain_text("1 no longer apply")
     expect_checked(page, {"product.information": "complete", "product.positioning": "written"})
+    page.get_by_role("button", name="Make these my answers").click()
     assert saved_answers(page) == {"product.information": "complete", "product.positioning": "written"}

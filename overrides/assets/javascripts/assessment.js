@@ -35,6 +35,8 @@ function init() {
   let lastRoot;
   let scoring = 0;
   let pendingSave = null; // a typed figure waiting to be saved
+  let sharedView = null; // {own}: a share link's answers shown read-only over the visitor's own
+  let revealResults = false; // scroll to the results once they are rendered (a share link opens on them)
 
   // -- The engine starts loading first: it takes longest, and nothing waits on it --
   document.documentElement.dataset.engine = "loading";
@@ -185,6 +187,7 @@ function init() {
 
   let storageWarned = false;
   function persist() {
+    if (sharedView) return; // someone else's answers are shown, never saved over the visitor's own
     const outcome = store.save(state, bankVersion);
     if (outcome !== "ok" && !storageWarned) {
       storageWarned = true;
@@ -242,6 +245,10 @@ function init() {
     resultsEmpty.hidden = any;
     resultsBody.hidden = !any;
     if (any) renderResults(resultsBody, result, t, home, questionText);
+    if (revealResults) {
+      revealResults = false;
+      document.getElementById("rf-results").scrollIntoView();
+    }
     if (any && result.root !== lastRoot) live.textContent = summarise(result, t);
     lastRoot = result.root;
     resultsBody.dataset.answered = String(result.answered);
@@ -250,6 +257,15 @@ function init() {
   // -- Pillar steps -----------------------------------------------------------
   const sections = [...form.querySelectorAll(".rf-pillar")];
   root.classList.add("rf-stepped");
+  // In-page jumps land below the sticky header and toolbar (CSS scroll-margin reads this).
+  const toolbar = root.querySelector(".rf-toolbar");
+  function measureSticky() {
+    const header = document.querySelector(".md-header");
+    const height = (header ? header.offsetHeight : 0) + toolbar.offsetHeight;
+    document.documentElement.style.setProperty("--rf-sticky", `${height}px`);
+  }
+  measureSticky();
+  if (typeof ResizeObserver === "function") new ResizeObserver(measureSticky).observe(toolbar);
   function showPillar(id, focus = true) {
     for (const section of sections) section.classList.toggle("is-current", section.dataset.pillar === id);
     for (const step of root.querySelectorAll(".rf-step")) {
@@ -362,17 +378,18 @@ function init() {
   }
 
   document.getElementById("rf-share").addEventListener("click", async () => {
-    const url = `${location.origin}${location.pathname}#${encodeShare(state, bankVersion)}`;
+    const url = `${location.origin}${location.pathname}#${encodeShare(state, contract)}`;
     const output = document.getElementById("rf-share-output");
     const field = document.getElementById("rf-share-url");
+    const status = document.getElementById("rf-share-status");
     output.hidden = false;
     field.value = url;
     field.select();
     try {
       await navigator.clipboard.writeText(url);
-      notice("info", t("share_copied"));
+      status.textContent = t("share_copied");
     } catch {
-      /* the link is shown and selected; copying is up to the reader */
+      status.textContent = t("share_shown"); // the link is shown and selected; copying is up to the reader
     }
   });
 
@@ -439,28 +456,91 @@ function init() {
     notice("warning", t("storage_unavailable"), [[t("export"), exportAnswers]]);
   }
 
-  // A share link opens the page, or arrives later as a pasted fragment.
-  function openShared() {
-    const shared = decodeShare(location.hash, contract);
-    if (!shared) return;
+  // A share link opens the page, or arrives later as a pasted fragment. It is
+  // shown read-only on the results: the visitor's own answers stay as they are
+  // unless they choose to make the shared ones theirs.
+  const sharedPanel = document.getElementById("rf-shared-view");
+  function enterSharedView(shared) {
+    if (!sharedView) sharedView = { own: state };
+    state = { profile: { ...shared.profile }, answers: { ...shared.answers } };
+    form.inert = true;
+    sharedPanel.hidden = false;
+    writeForm();
+    changed({ save: false });
+  }
+  function leaveSharedView({ adopt }) {
+    if (!sharedView) return;
+    const { own } = sharedView;
+    sharedView = null;
+    form.inert = false;
+    sharedPanel.hidden = true;
+    if (adopt) {
+      store.backup(own, bankVersion);
+      changed();
+      notice("info", t("adopted_shared"), [[t("restore_previous"), () => {
+        state = store.takeBackup() || own;
+        writeForm();
+        changed();
+        notice("info", t("restored_previous"));
+      }]]);
+    } else {
+      state = own;
+      writeForm();
+      changed({ save: false });
+    }
+  }
+  document.getElementById("rf-adopt-shared").addEventListener("click", () => leaveSharedView({ adopt: true }));
+  document.getElementById("rf-leave-shared").addEventListener("click", () => leaveSharedView({ adopt: false }));
+
+  // Layouts of earlier banks, fetched only for a link made with one (assets/engine/layouts.json).
+  let layouts = {};
+  async function openSharedLater(fragment) {
+    try {
+      const response = await fetch(root.dataset.layouts);
+      if (response.ok) layouts = await response.json();
+    } catch {
+      /* offline or missing: the link is reported as unknown below */
+    }
+    openShared(fragment);
+  }
+
+  function openShared(fragment = location.hash) {
+    const shared = decodeShare(fragment, contract, layouts);
+    if (!shared) return false;
     history.replaceState(null, "", location.pathname + location.search);
+    if (shared.error === "reason_unknown_version" && !Object.keys(layouts).length) {
+      openSharedLater(fragment);
+      return true;
+    }
     if (shared.error) {
       notice("error", format(t("share_invalid"), { reason: format(t(shared.error), { id: shared.id ?? "" }) }));
-      return;
+      return false;
     }
-    applyState(shared, t("share_loaded"));
+    enterSharedView(shared);
     announceMigration(shared);
+    revealResults = true;
     document.getElementById("rf-results").scrollIntoView();
+    return true;
   }
-  openShared();
-  window.addEventListener("hashchange", openShared);
+  const returning = loaded.status === "ok" && Object.keys(state.answers).length > 0;
+  const openedShared = openShared();
+  window.addEventListener("hashchange", () => openShared());
   writeForm();
   updateProgress();
   // Resume at the profile if it is empty, else at the first pillar with unanswered questions.
   const firstOpen = Object.keys(state.profile).length
     ? sections.find((s) => s.dataset.pillar !== "profile" && [...s.querySelectorAll("[data-question-id]")].some((f) => !(f.dataset.questionId in state.answers) && appliesTo(contract.questions.get(f.dataset.questionId), state.profile)))
     : sections[0];
-  showPillar((firstOpen || sections[0]).dataset.pillar, false);
+  const resumeAt = (firstOpen || sections[0]).dataset.pillar;
+  showPillar(resumeAt, false);
+  if (returning && !openedShared) {
+    const { answered, total } = counts();
+    const name = sections.find((s) => s.dataset.pillar === resumeAt).querySelector("h2").firstChild.textContent.trim();
+    notice("info", format(t("welcome_back"), { answered, total }), [
+      [format(t("continue_at"), { pillar: name }), () => showPillar(resumeAt)],
+      [t("see_results_now"), () => document.getElementById("rf-results").scrollIntoView()],
+    ]).dataset.welcome = "true";
+  }
 }
 
 // mkdocs-material's page-load hook when the theme provides it (instant

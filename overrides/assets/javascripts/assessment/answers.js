@@ -4,6 +4,8 @@
 // Answers to questions of an earlier bank are migrated or set aside, as the
 // engine does, using the same list of retired ids.
 
+import { PREFIX as LINK_PREFIX, decodeLink, encodeLink } from "./sharelink.js";
+
 export const MAX_LINK_CHARS = 8192;
 export const MAX_FILE_BYTES = 100 * 1024;
 const RESERVED = { na: "na", unknown: "unknown" };
@@ -31,7 +33,8 @@ export function checkProfile(raw, contract) {
     if (values.length > dimension.values.size || !values.every((v) => typeof v === "string" && dimension.values.has(v))) {
       return { error: "reason_bad_profile", id };
     }
-    profile[id] = dimension.multiple ? [...new Set(values)] : values[0];
+    // In the bank's order, whatever order they came in: one profile, one spelling.
+    profile[id] = dimension.multiple ? [...dimension.values].filter((v) => values.includes(v)) : values[0];
   }
   return { profile };
 }
@@ -81,28 +84,26 @@ export function checkDocument(document, contract, { saved = false } = {}) {
   return { profile: checkedProfile.profile, answers: checked, migrated, setAside };
 }
 
-function toBase64Url(text) {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 function fromBase64Url(encoded) {
   const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
-// The link carries the bank version, so answers from an older questionnaire are read leniently.
-export function encodeShare({ profile, answers }, bankVersion) {
-  const document = { ...(Object.keys(profile || {}).length ? { profile } : {}), answers, bank_version: bankVersion };
-  return "answers=" + toBase64Url(JSON.stringify(document));
+// A compact link: positions in this bank's layout, with its version (see sharelink.js).
+export function encodeShare(state, contract) {
+  return encodeLink(contract, state);
 }
 
-// Parse "#answers=..." into a checked document; returns null when the fragment is not a share link.
-export function decodeShare(fragment, contract) {
+// Parse a share link's fragment ("#s=..." compact, or the older "#answers=" JSON) into a
+// checked document; returns null when the fragment is not a share link.
+export function decodeShare(fragment, contract, layouts = {}) {
   const hash = fragment.replace(/^#/, "");
+  if (hash.startsWith(LINK_PREFIX)) {
+    if (hash.length > MAX_LINK_CHARS) return { error: "reason_too_large" };
+    const decoded = decodeLink(hash, contract, layouts);
+    return decoded.error ? decoded : checkDocument(decoded.document, contract);
+  }
   if (!hash.startsWith("answers=")) return null;
   if (hash.length > MAX_LINK_CHARS) return { error: "reason_too_large" };
   let text;

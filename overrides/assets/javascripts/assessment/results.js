@@ -40,13 +40,25 @@ function chart(result, t) {
   return h("figure", { class: "rf-chart" }, figure);
 }
 
+function actionAnchor(action) {
+  return `action-${action.id}`;
+}
+
+// The answer in one screen: the pillar to fix first, its first actions, then why.
 function headline(result, t) {
   const root = result.pillars.find((p) => p.id === result.root);
+  const now = result.plan.filter((a) => a.phase === "now");
   return h(
     "section",
     { class: `rf-root${root ? "" : " rf-root--none"}`, "aria-labelledby": "rf-root-title" },
     h("p", { class: "rf-root__kicker" }, root ? t("fix_first_kicker") : t("no_root_kicker")),
     h("h3", { id: "rf-root-title", class: "rf-root__pillar" }, root ? `${root.letter}. ${root.name}` : t("no_root_title")),
+    now.length
+      ? [
+          h("p", { class: "rf-root__first-title" }, `${t("first_three")}${t("colon")}`),
+          h("ol", { class: "rf-root__first" }, now.map((a) => h("li", {}, h("a", { href: `#${actionAnchor(a)}` }, a.title)))),
+        ]
+      : null,
     result.root_reason ? h("p", { class: "rf-root__reason" }, result.root_reason) : null,
     result.borderline_note ? h("p", { class: "rf-root__borderline", dataset: { borderline: "true" } }, result.borderline_note) : null,
     h("p", { class: "rf-root__confidence", dataset: { confidence: result.confidence } }, result.confidence_note),
@@ -56,7 +68,7 @@ function headline(result, t) {
 function actionItem(action, t, home, names) {
   return h(
     "li",
-    { class: "rf-action", dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase } },
+    { class: "rf-action", id: actionAnchor(action), dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase } },
     h("h4", { class: "rf-action__title" }, action.title),
     h("p", { class: "rf-action__meta" }, `${names[action.pillar]} · ${action.area} · ${format(t("horizon"), { days: action.horizon })}`),
     h("p", { class: "rf-action__why" }, action.why),
