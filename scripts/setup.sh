@@ -27,13 +27,21 @@ fi
 
 # Browser tests: Playwright's own Chromium where it can be downloaded (a normal
 # developer machine); Debian's chromium where it cannot (CI, closed networks).
-if [ "${SKIP_BROWSER_SETUP:-}" != "1" ] && ! .venv/bin/python scripts/find_chromium.py >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "setup: installing Debian's chromium for the browser tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "setup: installing Playwright's Chromium for the browser tests"
-    .venv/bin/python -m playwright install chromium
+# Chinese pages need a CJK font to render (and to print to PDF) rather than boxes.
+if [ "${SKIP_BROWSER_SETUP:-}" != "1" ]; then
+  need=()
+  .venv/bin/python scripts/find_chromium.py >/dev/null 2>&1 || need+=(chromium)
+  command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || need+=(fonts-noto-cjk)
+  if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "setup: installing ${need[*]} from Debian for the browser tests"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    elif [[ " ${need[*]} " == *" chromium "* ]]; then
+      echo "setup: installing Playwright's Chromium for the browser tests"
+      .venv/bin/python -m playwright install chromium
+    else
+      echo "setup: no Chinese font found; Chinese pages will render as boxes in browser tests (install Noto CJK)" >&2
+    fi
   fi
 fi
