@@ -5,11 +5,13 @@
 - Pillars are taken in the order of the root rule: the root, then the other
   unhealthy pillars by the same precedence. With no unhealthy pillar the plan
   lifts the weakest pillars instead ("next level"), so it is never empty while
-  something can still improve.
-- Within a pillar: shorter horizon first; among equal horizons, actions that
-  address a failing figure (their own, or the figure they target) first, then
-  measuring an unknown figure, then the weaker answer, the heavier question,
-  and bank order.
+  something can still improve. A figure nobody knows is a finding wherever it
+  is: its measuring action joins the plan after those pillars'.
+- Within a pillar: actions that lift a failing figure (their own, or the
+  figure they target) first, then measuring an unknown figure, then the rest;
+  within each, the basics before the refinements (a lower `below` first), the
+  biggest gain (question weight x how far the answer is from the top), the
+  shorter horizon, and bank order.
 - Phases: "now" holds the root's first actions (at most `plan_now`), "next" the
   following `plan_next`, "later" the rest. An action appears once.
 """
@@ -48,21 +50,24 @@ def build_plan(bank: Bank, pillars: list[PillarScore], order: list[str]) -> list
     question_order = {q.id: i for i, q in enumerate(bank.questions)}
     action_order = {a.id: i for i, a in enumerate(bank.actions)}
     ranked: list[tuple[str, Action, QuestionScore]] = []
-    for pillar_id in order:
+    others = [p.pillar.id for p in pillars if p.pillar.id not in order]
+    for pillar_id in [*order, *others]:
         pillar = by_id[pillar_id]
         answers = [*pillar.scored, *pillar.inputs, *_missing_inputs(bank, pillar)]
         candidates = [
             (action, answer)
             for answer in answers
             for action in bank.actions
-            if action.question == answer.question.id and triggered(action, answer)
+            if action.question == answer.question.id
+            and triggered(action, answer)
+            and (pillar_id in order or action.on_unknown)
         ]
         candidates.sort(
             key=lambda c: (
-                c[0].horizon,
                 _urgency(c[0], failing),
-                c[1].ratio if c[1].question.scored else 0.0,
-                -c[1].question.weight,
+                c[0].below,
+                -_gain(c[1]),
+                c[0].horizon,
                 question_order[c[1].question.id],
                 action_order[c[0].id],
             )
@@ -94,6 +99,12 @@ def _missing_inputs(bank: Bank, pillar: PillarScore) -> list[QuestionScore]:
         if question is not None:
             missing.append(QuestionScore(question, UNKNOWN, 0, known=False))
     return missing
+
+
+def _gain(answer: QuestionScore) -> float:
+    """How much a pillar stands to gain from lifting this answer to the top (weight x gap), rounded."""
+    gap = 1.0 - answer.ratio if answer.question.scored and answer.known else 1.0
+    return round(answer.question.weight * gap, 3)
 
 
 def _urgency(action: Action, failing: set[str]) -> int:

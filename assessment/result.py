@@ -230,6 +230,7 @@ def _action(
         "question": action.question,
         "area": t(planned.answer.question.area),
         "root": planned.is_root,
+        "measures": action.on_unknown,  # finds out a figure nobody knows
         "title": t(action.title),
         "why": t(action.why),
         "unlocks": t(action.unlocks),

@@ -6,7 +6,9 @@ The rule, also shown on the reference page:
   falls in on the scale for the company's profile (failing 0, weak 1,
   healthy 2, strong 3); ROAS is judged as a multiple of the break-even ROAS
   computed from the company's own margin;
-- a figure the company does not know counts as level 0, but is not "failing";
+- a figure the company does not know is left out of the score (it is never
+  scored as good): it lowers the result's confidence and adds a "start
+  measuring it" action instead;
 - a pillar's score blends the weighted mean of its practices and of its
   outcomes (`outcome_share` of the weight goes to outcomes when both are answered);
 - a failing outcome caps the pillar at `failing_cap`: good habits cannot hide
@@ -134,8 +136,9 @@ def pillar_score(bank: Bank, pillar: Pillar, answers: dict[str, Answer], profile
             na.append(q.id)
         else:
             (judged if q.scored else inputs).append(judge(q, answer, answers, profile))
-    practice = _mean([s for s in judged if s.question.role == "practice"])
-    outcome = _mean([s for s in judged if s.question.role == "outcome"])
+    known = [s for s in judged if s.known]
+    practice = _mean([s for s in known if s.question.role == "practice"])
+    outcome = _mean([s for s in known if s.question.role == "outcome"])
     failing = any(s.failing for s in judged)
     score: int | None = None
     capped = False

@@ -151,4 +151,3 @@ def answers_at(levels: dict[str, list[int | str | None]]) -> dict[str, str]:
             if value is not None:
                 answers[f"{pillar}.q{n}"] = value if isinstance(value, str) else f"l{value}"
     return answers
-

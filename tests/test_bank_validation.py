@@ -227,7 +227,7 @@ def test_retired_ids_cannot_be_current_and_moves_must_land_on_real_options(tmp_p
 def test_the_failing_cap_stays_below_the_threshold(tmp_path: Path) -> None:
     folder = make_bank(tmp_path / "bank")
     overlay = tmp_path / "questions.toml"
-    overlay.write_text("health_threshold = 40\n", "utf-8")
+    overlay.write_text("health_threshold = 35\n", "utf-8")
     assert "field 'scoring.failing_cap': must be at least 0 and below the health threshold" in error_for(
         folder, overlay
     )

@@ -61,12 +61,14 @@ def test_the_first_actions_fit_each_business() -> None:
 
     snacks = result_for("douyin-snacks")
     assert all(a["pillar"] == "traffic" for a in snacks["plan"][:3])
-    assert any("千川" in step for step in snacks["plan"][0]["steps"])
+    # Steps speak the brand's channel: 千川 and fan groups, not Alibaba.com or coupons.
+    assert any("千川" in step for a in snacks["plan"][:3] for step in a["steps"])
+    assert not any("Alibaba.com" in step for a in snacks["plan"] for step in a["steps"])
 
     furniture = result_for("furniture-maker")
     first = [a["id"] for a in furniture["plan"][:3]]
     # The failing figures (page completeness, quality claims) are addressed before anything else.
-    assert first[:2] == ["product.page-completeness.fill-gaps", "product.quality.defect-log"]
+    assert set(first[:2]) == {"product.page-completeness.fill-gaps", "product.quality.defect-log"}
 
 
 @pytest.mark.parametrize("slug", COMPANIES)

@@ -95,7 +95,8 @@ def test_the_result_follows_the_documented_root_rule(answers: dict[str, Any], pr
     phases = [a["phase"] for a in planned]
     assert phases == sorted(phases, key=["now", "next", "later"].index)
     if result["root"]:
-        assert {a["pillar"] for a in planned} <= set(unhealthy)
+        # Other pillars appear only to measure a figure nobody knows.
+        assert all(a["pillar"] in unhealthy or a["measures"] for a in planned)
         assert not planned or planned[0]["pillar"] == result["root"]
 
 

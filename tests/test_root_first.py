@@ -85,8 +85,8 @@ def test_the_reason_says_why_this_pillar_and_not_the_others(small_bank: Bank) ->
         small_bank, answers_at({"product": [3, 3, 3], "traffic": [2, 2, 1], "inquiry": [0, 0, 0], "closing": [3, 3, 3]})
     )
     assert (outweighs["root"], outweighs["root_rule"]) == ("inquiry", "outweighs")
-    assert "Paid traffic is only a little below the line" in outweighs["root_reason"]
-    assert "more than 15 points" in outweighs["root_reason"]
+    assert "Paid traffic is below the line too" in outweighs["root_reason"]
+    assert "more than 15 points for each step down the loop" in outweighs["root_reason"]
     none = assess_bank(small_bank, answers_at({p: [2, 2, 3] for p in ("product", "traffic", "inquiry", "closing")}))
     assert none["root"] is None and "no root constraint" in none["root_reason"]
 
@@ -111,7 +111,7 @@ def test_the_plan_does_the_root_first_in_phases(tmp_path: Path) -> None:
     assert "inquiry" not in {a["pillar"] for a in plan}  # a healthy pillar has nothing to do
 
 
-def test_within_a_pillar_a_shorter_horizon_comes_first(tmp_path: Path) -> None:
+def test_among_equally_weak_answers_a_shorter_horizon_comes_first(tmp_path: Path) -> None:
     folder = make_bank(tmp_path / "horizons")
     path = folder / "product.toml"
     path.write_text(
@@ -121,7 +121,7 @@ def test_within_a_pillar_a_shorter_horizon_comes_first(tmp_path: Path) -> None:
         ),
         "utf-8",
     )
-    result = assess_bank(load_bank(folder), answers_at({"product": [0, 1, 1]}))
+    result = assess_bank(load_bank(folder), answers_at({"product": [0, 0, 0]}))
     assert [a["question"] for a in result["plan"]] == ["product.q2", "product.q3", "product.q1"]
     assert result["plan"][-1]["horizon"] == 90
 

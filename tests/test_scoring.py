@@ -54,24 +54,27 @@ def test_a_failing_outcome_caps_the_pillar_however_good_the_practices(outcome_ba
     assert product["outcomes"][0]["band"] == "failing"
 
 
-def test_an_unknown_figure_counts_as_the_lowest_level_but_is_not_failing(outcome_bank: Bank) -> None:
+def test_an_unknown_figure_is_left_out_of_the_score_and_asks_to_be_measured(outcome_bank: Bank) -> None:
     answers = {**answers_at({"product": [3, 3, 3]}), "product.o1": "unknown"}
     result = assess_bank(outcome_bank, answers)
     product = pillar(result, "product")
-    assert product["outcome_score"] == 0 and product["capped"] is False
-    assert product["score"] == round(100 * (1 - outcome_bank.scoring.outcome_share))
+    assert product["score"] == 100 and product["outcome_score"] is None and product["capped"] is False
     assert product["outcomes"][0]["band"] == "unknown" and product["unknown"] == 1
-    assert result["unknown"] == ["product.o1"]
-    planned = [a["id"] for a in result["plan"]]
-    assert result["root"] == "product"
-    assert "product.o1.measure" in planned and "product.o1.raise" not in planned  # measure before improving
+    assert result["unknown"] == ["product.o1"] and result["confidence"] != "high"
+    # Not knowing is a finding even in a healthy pillar: measuring it is part of the plan.
+    assert result["root"] is None and "product.o1.measure" in [a["id"] for a in result["plan"]]
 
 
-def test_not_knowing_a_figure_is_never_scored_as_good(outcome_bank: Bank) -> None:
+def test_not_knowing_a_figure_is_never_counted_as_good_or_as_failing(outcome_bank: Bank) -> None:
     practices = answers_at({"product": [2, 2, 2]})
-    unknown = pillar(assess_bank(outcome_bank, {**practices, "product.o1": "unknown"}), "product")["score"]
-    weak = pillar(assess_bank(outcome_bank, {**practices, "product.o1": 15}), "product")["score"]
-    assert unknown < weak
+
+    def score(figure: object) -> int:
+        answers = practices if figure is None else {**practices, "product.o1": figure}
+        return pillar(assess_bank(outcome_bank, answers), "product")["score"]
+
+    assert score("unknown") == score(None)  # exactly as if the question were left unanswered
+    assert score("unknown") < score(35)  # a strong figure counts, not knowing does not
+    assert score("unknown") > score(5)  # and it never triggers the failing cap
 
 
 def test_not_applicable_is_left_out_of_the_score_and_counted(small_bank: Bank) -> None:
