@@ -20,7 +20,7 @@ from assessment.sharelink import encode
 
 from .timing import minutes
 
-TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z-]+))?\}")
+TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z0-9.-]+))?\}")
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
 
 
