@@ -28,6 +28,7 @@ from assessment.model import Bank
 from assessment.sharelink import known_layouts, layout
 from sitekit.content import ContentError, bank_values, case_values, expand
 from sitekit.economics import economics_values
+from sitekit.templates import template_values
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "assessment"
@@ -92,8 +93,8 @@ def _bank() -> Bank:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
-    values = bank_values(_bank(), lang) | economics_values(lang)
     source = page.file.src_uri
+    values = bank_values(_bank(), lang) | economics_values(lang) | template_values(lang, "../" * source.count("/"))
     if source.startswith("cases/"):
         values |= case_values(Path(source).name.split(".")[0], lang)
     try:
