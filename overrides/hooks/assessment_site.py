@@ -29,6 +29,7 @@ from assessment.sharelink import known_layouts, layout
 from sitekit.content import ContentError, bank_values, case_values, expand
 from sitekit.economics import economics_values
 from sitekit.templates import template_values
+from sitekit.worked_example import example_values
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "assessment"
@@ -97,6 +98,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     values = bank_values(_bank(), lang) | economics_values(lang) | template_values(lang, "../" * source.count("/"))
     if source.startswith("cases/"):
         values |= case_values(Path(source).name.split(".")[0], lang)
+    if source.startswith("assessment/worked-example."):
+        values |= example_values(lang)
     try:
         markdown = expand(markdown, values, f"docs/{source}")
     except ContentError as error:
