@@ -44,8 +44,10 @@ def spellings(figure: Figure, lang: str) -> list[str]:
     return forms
 
 
-def states(text: str, number: str) -> bool:
-    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
+def states(text: str, number: str, unit: str = "") -> bool:
+    """The number stands alone on the page; a percentage carries its % (or opens a range that ends in %)."""
+    after = r"(?:%|%?[-–]\d[\d.,]*%)" if unit == "percent" else r"(?![\d]|[.,]\d)"
+    return re.search(rf"(?<![\d.,]){re.escape(number)}{after}", text) is not None
 
 
 def test_every_case_with_figures_has_a_figures_file() -> None:
@@ -72,7 +74,8 @@ def test_each_derived_figure_adds_up(slug: str) -> None:
 @pytest.mark.parametrize("slug", WITH_FIGURES)
 def test_both_pages_state_every_figure(slug: str, lang: str) -> None:
     text = page(slug, lang)
-    missing = [f.name for f in stated(slug).values() if not any(states(text, s) for s in spellings(f, lang))]
+    figs = stated(slug).values()
+    missing = [f.name for f in figs if not any(states(text, s, f.unit) for s in spellings(f, lang))]
     assert missing == [], f"{slug} ({lang}) does not state {missing}"
 
 
