@@ -21,9 +21,9 @@ Every step is monotone: a better answer or a better figure never lowers its pill
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from . import economics
 from .answers import Answer
 from .model import NOT_APPLICABLE, UNKNOWN, Bank, Pillar, Profile, Question, Scale
 
@@ -85,12 +85,10 @@ def band(question: Question, scale: Scale, judged: float) -> int:
 
 
 def break_even_roas(margin: Answer | None) -> float | None:
-    """Break-even ROAS = 1 / margin (margin in %): below it, each ad-driven order loses money."""
+    """Break-even ROAS from the margin answer (in %), by the one formula in `economics`; None if not given."""
     if margin is None or isinstance(margin, str):
         return None
-    if margin <= 0:
-        return math.inf
-    return 100 / float(margin)
+    return economics.break_even_roas(float(margin))
 
 
 @dataclass(frozen=True)

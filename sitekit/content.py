@@ -18,9 +18,10 @@ from assessment.answers import check_submission
 from assessment.model import Bank
 from assessment.sharelink import encode
 
+from .figures import figure_values
 from .timing import minutes
 
-TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z-]+))?\}")
+TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z0-9.-]+))?\}")
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
 
 
@@ -48,7 +49,8 @@ def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
 
 
 def case_values(slug: str, lang: str, folder: Path = CALIBRATION) -> dict[str, str]:
-    """Values of one case study, computed from its calibration file (scores, root, the link to run it)."""
+    """Values of one case study: from its calibration file (scores, root, the link to run it) and
+    from its figures file (the before/after table, sitekit/figures.py)."""
     path = folder / f"{slug}.json"
     if not path.is_file():
         return {}
@@ -59,7 +61,7 @@ def case_values(slug: str, lang: str, folder: Path = CALIBRATION) -> dict[str, s
     values = {f"score:{p['id']}": "–" if p["score"] is None else str(p["score"]) for p in result["pillars"]}
     values["case-link"] = "../../assessment/#" + encode(bank, submission.profile, submission.answers)
     values["root"] = next((p["name"] for p in result["pillars"] if p["id"] == result["root"]), "")
-    return values
+    return values | figure_values(slug, lang, folder)
 
 
 def expand(markdown: str, values: Mapping[str, str], where: str) -> str:

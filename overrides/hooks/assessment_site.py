@@ -26,7 +26,8 @@ from assessment import BankError, get_bank
 from assessment.export import answer_contract, export_bank
 from assessment.model import Bank
 from assessment.sharelink import known_layouts, layout
-from sitekit.content import ContentError, bank_values, case_values, expand
+from sitekit.content import ContentError, expand
+from sitekit.pages import page_values
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "assessment"
@@ -91,10 +92,8 @@ def _bank() -> Bank:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
-    values = bank_values(_bank(), lang)
     source = page.file.src_uri
-    if source.startswith("cases/"):
-        values |= case_values(Path(source).name.split(".")[0], lang)
+    values = page_values(_bank(), source, lang)
     try:
         markdown = expand(markdown, values, f"docs/{source}")
     except ContentError as error:

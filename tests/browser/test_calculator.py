@@ -1,0 +1,82 @@
+"""The unit-economics calculator: the engine's formulas in the browser, without Pyodide, usable by keyboard."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_trust import set_palette, violations
+
+from assessment.economics import UnitInputs, unit_economics
+
+pytestmark = pytest.mark.browser
+
+# A B2B order with returns, fees and repeat orders: every formula has work to do.
+FIGURES = {
+    "price": 1250,
+    "cost_of_goods": 610.5,
+    "fee_percent": 3.5,
+    "shipping": 42,
+    "return_percent": 2,
+    "ad_spend": 18000,
+    "new_customers": 11,
+    "orders_per_customer": 2.5,
+}
+
+
+def shown(page: Page) -> dict[str, float | None]:
+    pairs = page.eval_on_selector_all(
+        "#rf-econ output[data-figure]", "els => els.map(e => [e.dataset.figure, e.dataset.value])"
+    )
+    return {name: (None if raw == "" else float(raw)) for name, raw in pairs}
+
+
+def open_calculator(page: Page, lang: str = "") -> None:
+    page.goto(lang + "unit-economics/")
+    expect(page.locator("#rf-econ")).to_have_attribute("data-ready", "true")
+
+
+def test_the_calculator_gives_the_engines_figures(page: Page, watch) -> None:
+    open_calculator(page)
+    for name, value in FIGURES.items():
+        page.get_by_label(page.locator(f"label[for='rf-econ-{name}']").inner_text(), exact=True).fill(str(value))
+    expected = unit_economics(UnitInputs(**FIGURES))
+    assert set(shown(page)) == set(expected)
+    for name, value in shown(page).items():
+        assert value == pytest.approx(expected[name], rel=1e-12), name
+    expect(page.locator("#rf-econ output[data-figure='cac']")).to_have_text("1,636.36")
+    assert not any("pyodide" in url or "/engine/" in url for url in watch.requests)
+
+
+def test_an_order_that_loses_money_never_pays_back(page: Page, watch) -> None:
+    open_calculator(page, "zh/")
+    page.fill("#rf-econ-cost_of_goods", "100")
+    assert math.isinf(shown(page)["payback_orders"] or 0)
+    expect(page.locator("#rf-econ output[data-figure='payback_orders']")).to_have_text("永远收不回")
+
+
+def test_the_calculator_works_from_the_keyboard_and_announces_results(page: Page, watch) -> None:
+    open_calculator(page)
+    expect(page.locator("#rf-econ-results")).to_have_attribute("aria-live", "polite")
+    page.focus("#rf-econ-price")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("78")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "rf-econ-cost_of_goods"
+    expected = unit_economics(UnitInputs(**{**{k: float(v) for k, v in page_defaults(page).items()}, "price": 78}))
+    assert shown(page)["contribution"] == pytest.approx(expected["contribution"])
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+
+
+def page_defaults(page: Page) -> dict[str, str]:
+    return dict(page.eval_on_selector_all("#rf-econ input[name]", "els => els.map(e => [e.name, e.defaultValue])"))
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_the_calculator_page_has_no_accessibility_violations(page: Page, watch, lang: str, scheme: str) -> None:
+    open_calculator(page, lang)
+    set_palette(page, scheme)
+    assert violations(page) == []
