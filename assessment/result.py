@@ -79,9 +79,7 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
         if flipping
         else None,
         "confidence": confidence,
-        "confidence_note": t(bank.messages[f"confidence_{confidence}"]).format(
-            unknown=len(unknown), unanswered=total - answered, answered=answered, total=total
-        ),
+        "confidence_note": _confidence_note(bank, confidence, answered, total, len(unknown), bool(flipping), t),
         "plan": [_action(bank, a, pillars, profile, names, t, lang) for a in plan],
         "warnings": [{"id": w.id, "text": t(w.text)} for w in applicable_warnings(bank, holding)],
         "answered": answered,
@@ -112,6 +110,20 @@ def _confidence(bank: Bank, answered: int, total: int, unknown: int, borderline:
     if unknown or answered < total or borderline:
         return "medium"
     return "high"
+
+
+def _confidence_note(
+    bank: Bank, confidence: str, answered: int, total: int, unknown: int, borderline: bool, t: Localize
+) -> str:
+    """The confidence in words, naming only the reasons that hold (no "unknown: 0")."""
+    m = bank.messages
+    reasons = [
+        t(m["confidence_answered"]).format(answered=answered, total=total) if answered < total else "",
+        t(m["confidence_unknown"]).format(unknown=unknown) if unknown else "",
+        t(m["confidence_borderline"]) if borderline else "",
+    ]
+    joined = t(m["confidence_separator"]).join(r for r in reasons if r)
+    return t(m[f"confidence_{confidence}"]).format(reasons=joined)
 
 
 def _pillar(bank: Bank, p: PillarScore, profile: Profile, t: Localize) -> dict[str, Any]:
@@ -160,7 +172,8 @@ def _shown_value(bank: Bank, s: QuestionScore, t: Localize) -> str:
     """The figure as given, in the unit of the company's scale (ROAS with its break-even)."""
     if s.question.kind == "choice":
         option = next((o for o in s.question.options if o.value == s.answer), None)
-        return t(option.label) if option else t(bank.messages["value_unknown"])
+        # An option label is a sentence; shown inline before its band it loses the full stop.
+        return t(option.label).rstrip(".。") if option else t(bank.messages["value_unknown"])
     figure = s.figure
     if figure is None or figure.value is None:
         return t(bank.messages["value_unknown"])

@@ -86,3 +86,11 @@ def test_no_warning_contradicts_the_companys_numbers(slug: str, lang: str) -> No
         assert not {"no-ad-spend-on-weak-product", "no-closing-tricks-on-weak-product"} & warnings
     assert "provisional" not in warnings and "measure-first" not in warnings
     assert result["plan"][0]["target"] and result["plan"][0]["owner"]
+
+
+@pytest.mark.parametrize("slug", COMPANIES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_key_figures_read_inline_without_a_sentences_full_stop(slug: str, lang: str) -> None:
+    """A choice figure shows its option label before the band, e.g. 'Somewhat below the benchmark (weak)'."""
+    values = [o["value"] for p in result_for(slug, lang)["pillars"] for o in p["outcomes"]]
+    assert values and not [v for v in values if v.endswith((".", "。"))]

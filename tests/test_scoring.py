@@ -150,3 +150,13 @@ def test_confidence_is_high_only_when_everything_applicable_is_answered_and_know
     assert assess_bank(outcome_bank, {**everything, "closing.o1": "unknown"})["confidence"] == "medium"
     three_unknown = {**everything, "closing.o1": "unknown", "inquiry.o1": "unknown", "traffic.o1": "unknown"}
     assert assess_bank(outcome_bank, three_unknown)["confidence"] == "low"
+
+
+def test_the_confidence_note_names_only_the_reasons_that_hold(outcome_bank: Bank) -> None:
+    everything = {**answers_at({p: [3, 3, 3] for p in ("product", "traffic", "inquiry", "closing")})}
+    everything |= {f"{p}.o1": 35 for p in ("product", "traffic", "inquiry", "closing")}
+    one_unknown = assess_bank(outcome_bank, {**everything, "closing.o1": "unknown"})["confidence_note"]
+    assert "unknown: 1" in one_unknown and "questions answered" not in one_unknown
+    del everything["closing.q1"]
+    one_missing = assess_bank(outcome_bank, everything)["confidence_note"]
+    assert "questions answered" in one_missing and "unknown" not in one_missing
