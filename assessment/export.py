@@ -38,7 +38,10 @@ def export_bank(bank: Bank, lang: str) -> dict[str, Any]:
                 "multiple": d.multiple,
                 "text": d.text[lang],
                 "guidance": d.guidance[lang],
-                "options": [{"value": o.value, "label": o.label[lang]} for o in d.options],
+                "options": [
+                    {"value": o.value, "label": o.label[lang], "page": page_url(o.link) if o.link else None}
+                    for o in d.options
+                ],
             }
             for d in bank.dimensions
         ],

@@ -54,6 +54,7 @@ ALWAYS = Condition()
 class ProfileOption:
     value: str
     label: Text
+    link: str | None = None  # a docs page about this choice, e.g. its channel playbook
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,10 @@ def read_dimension(table: Table) -> Dimension:
         value = entry.string("value")
         if not SLUG.match(value):
             raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
-        options.append(ProfileOption(value=value, label=entry.text("label")))
+        link = entry.raw("link", None)
+        if link is not None and not (isinstance(link, str) and LINK.match(link)):
+            raise entry.error("link", f"must be a docs page path such as 'channels/own-site.md', got {link!r}")
+        options.append(ProfileOption(value=value, label=entry.text("label"), link=link))
         entry.finish()
     if len(options) < 2:
         raise table.error("options", "needs at least 2 options")

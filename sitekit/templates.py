@@ -59,6 +59,23 @@ def files(languages: list[str], templates: dict[str, dict[str, Any]] | None = No
     return {path(slug, lang): csv_bytes(t, lang) for slug, t in chosen.items() for lang in languages}
 
 
+def for_actions(
+    lang: str, action_ids: set[str], templates: dict[str, dict[str, Any]] | None = None
+) -> dict[str, dict[str, str]]:
+    """The template each plan action starts with: action id -> its site path, title and file name.
+
+    Ids the bank does not have are skipped, so a fork whose overlay hides a question
+    still builds; tests/test_templates.py holds upstream's ids to the upstream bank.
+    """
+    chosen = load() if templates is None else templates
+    return {
+        action: {"path": path(slug, lang), "title": t["title"][lang], "file": t["file"][lang]}
+        for slug, t in chosen.items()
+        for action in t.get("actions", [])
+        if action in action_ids
+    }
+
+
 def links(lang: str, prefix: str, pillar: str | None = None, templates: dict[str, dict[str, Any]] | None = None) -> str:
     """A Markdown list of download links (all templates, or a pillar's), relative to the page by `prefix`."""
     chosen = load() if templates is None else templates

@@ -97,6 +97,16 @@ def test_every_action_links_to_an_existing_docs_page_and_anchor() -> None:
             )
 
 
+def test_every_channel_playbook_is_linked_from_the_profile_choices_it_serves() -> None:
+    linked = {o.link for d in bank.dimensions for o in d.options if o.link}
+    for link in linked:
+        for suffix in (".md", ".zh.md"):
+            assert (ROOT / "docs" / link.replace(".md", suffix)).is_file(), link
+    playbooks = {f"channels/{p.name}" for p in (ROOT / "docs" / "channels").glob("*.md")}
+    playbooks = {p for p in playbooks if not p.endswith((".zh.md", "index.md"))}
+    assert playbooks <= linked, f"not linked from any profile choice: {sorted(playbooks - linked)}"
+
+
 def test_both_languages_score_identically() -> None:
     answers: dict[str, object] = {
         q["id"]: q["options"][1]["value"] for q in load_questionnaire()["questions"] if q["kind"] == "choice"

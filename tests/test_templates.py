@@ -8,7 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from sitekit.templates import TemplateError, csv_bytes, files, links, load, neutralise, path, template_values
+from assessment import get_bank
+from sitekit.templates import (
+    TemplateError,
+    csv_bytes,
+    files,
+    for_actions,
+    links,
+    load,
+    neutralise,
+    path,
+    template_values,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = load()
@@ -42,7 +53,7 @@ def test_the_inquiry_log_records_response_time_and_validity() -> None:
     assert "响应时间" in "".join(TEMPLATES["inquiry-log"]["columns"]["zh"])
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_cells_a_spreadsheet_would_run_are_kept_as_text(cell: str) -> None:
     assert neutralise(cell) == "'" + cell
     template = {"columns": {"en": ["a"]}, "rows": {"en": [[cell]]}}
@@ -78,3 +89,22 @@ def test_the_templates_page_lists_every_template_with_its_download_name() -> Non
         listed = links(lang, "")
         for template in TEMPLATES.values():
             assert f'download="{template["file"][lang]}"' in listed
+
+
+def test_every_action_a_template_names_is_in_the_bank_and_is_linked_in_its_language() -> None:
+    bank_actions = {a.id for a in get_bank().actions}
+    named = {a for t in TEMPLATES.values() for a in t.get("actions", [])}
+    assert named and named <= bank_actions, sorted(named - bank_actions)
+    zh = for_actions("zh", bank_actions)
+    assert zh["product.quality.defect-log"] == {
+        "path": path("defect-log", "zh"),
+        "title": TEMPLATES["defect-log"]["title"]["zh"],
+        "file": TEMPLATES["defect-log"]["file"]["zh"],
+    }
+    assert zh["inquiry.response-time.measure"]["path"] == path("inquiry-log", "zh")
+
+
+def test_a_fork_that_hides_an_action_still_gets_links_for_the_rest() -> None:
+    kept = {a.id for a in get_bank().actions} - {"product.quality.defect-log"}
+    links_for = for_actions("en", kept)
+    assert "product.quality.defect-log" not in links_for and "product.quality.factory-fix" in links_for

@@ -28,6 +28,7 @@ from assessment.model import Bank
 from assessment.sharelink import known_layouts, layout
 from sitekit.content import ContentError, expand
 from sitekit.pages import page_values
+from sitekit.templates import for_actions as templates_for_actions
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "assessment"
@@ -111,6 +112,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         strings = json.loads(UI_STRINGS.read_text("utf-8"))
         context["bank"] = export_bank(_bank(), lang)
         context["contract"] = answer_contract(_bank(), lang)
+        context["templates"] = templates_for_actions(lang, {a.id for a in _bank().actions})
         context["ui"] = strings.get(lang, strings["en"])
     return context
 

@@ -19,6 +19,7 @@ function init() {
   const strings = JSON.parse(document.getElementById("rf-strings").textContent);
   const t = (key) => strings[key] ?? key;
   const contract = readContract(JSON.parse(document.getElementById("rf-contract").textContent));
+  const templates = JSON.parse(document.getElementById("rf-templates").textContent);
   const form = document.getElementById("rf-form");
   const bankVersion = root.dataset.bankVersion;
   const lang = root.dataset.lang;
@@ -244,7 +245,7 @@ function init() {
     const any = result.answered > 0;
     resultsEmpty.hidden = any;
     resultsBody.hidden = !any;
-    if (any) renderResults(resultsBody, result, t, home, questionText);
+    if (any) renderResults(resultsBody, result, { t, home, questionText, templates });
     if (revealResults) {
       revealResults = false;
       document.getElementById("rf-results").scrollIntoView();

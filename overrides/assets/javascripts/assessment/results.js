@@ -65,7 +65,9 @@ function headline(result, t) {
   );
 }
 
-function actionItem(action, t, home, names) {
+function actionItem(action, view, names) {
+  const { t, home } = view;
+  const template = view.templates[action.id];
   return h(
     "li",
     { class: "rf-action", id: actionAnchor(action), dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase } },
@@ -80,15 +82,22 @@ function actionItem(action, t, home, names) {
       h("dt", {}, t("owner")), h("dd", {}, action.owner),
       h("dt", {}, t("unlocks")), h("dd", {}, action.unlocks),
     ),
-    h("p", { class: "rf-action__link" }, h("a", { href: pageLink(home, action.link) }, `${t("learn_more")} →`)),
+    h(
+      "p",
+      { class: "rf-action__link" },
+      h("a", { href: pageLink(home, action.link) }, `${t("learn_more")} →`),
+      // A template to start the action with today, e.g. the defect log for "start a defect log".
+      template ? [" · ", h("a", { href: template.href, download: template.file, class: "rf-action__template" }, format(t("template_link"), { title: template.title }))] : null,
+    ),
   );
 }
 
-function phaseList(actions, t, home, names) {
-  return h("ol", { class: "rf-plan" }, actions.map((action) => actionItem(action, t, home, names)));
+function phaseList(actions, view, names) {
+  return h("ol", { class: "rf-plan" }, actions.map((action) => actionItem(action, view, names)));
 }
 
-function doNow(result, t, home, names) {
+function doNow(result, view, names) {
+  const { t } = view;
   const now = result.plan.filter((a) => a.phase === "now");
   if (!now.length) return null;
   return h(
@@ -96,7 +105,7 @@ function doNow(result, t, home, names) {
     { class: "rf-now", "aria-labelledby": "rf-now-title" },
     h("h3", { id: "rf-now-title" }, t("do_now_title")),
     h("p", {}, t("plan_intro")),
-    phaseList(now, t, home, names),
+    phaseList(now, view, names),
   );
 }
 
@@ -146,7 +155,8 @@ function warnings(result, t) {
   );
 }
 
-function restOfPlan(result, t, home, names) {
+function restOfPlan(result, view, names) {
+  const { t } = view;
   const next = result.plan.filter((a) => a.phase === "next");
   const later = result.plan.filter((a) => a.phase === "later");
   if (!next.length && !later.length) return null;
@@ -154,9 +164,9 @@ function restOfPlan(result, t, home, names) {
     "section",
     { class: "rf-plan-section", "aria-labelledby": "rf-next-title" },
     h("h3", { id: "rf-next-title" }, t("next_title")),
-    next.length ? phaseList(next, t, home, names) : null,
+    next.length ? phaseList(next, view, names) : null,
     later.length
-      ? h("details", { class: "rf-later rf-no-print" }, h("summary", {}, format(t("show_later"), { count: later.length })), phaseList(later, t, home, names))
+      ? h("details", { class: "rf-later rf-no-print" }, h("summary", {}, format(t("show_later"), { count: later.length })), phaseList(later, view, names))
       : null,
   );
 }
@@ -171,19 +181,22 @@ function unanswered(result, t, questionText) {
   );
 }
 
-export function renderResults(container, result, t, home, questionText) {
+// view: { t (UI strings), home (the language's home URL), questionText (id -> text),
+// templates (action id -> { href, title, file }) }.
+export function renderResults(container, result, view) {
+  const { t, home, questionText } = view;
   const names = Object.fromEntries(result.pillars.map((p) => [p.id, p.name]));
   const weakest = result.pillars.find((p) => p.id === result.weakest);
   container.replaceChildren(
     ...[
       headline(result, t),
-      doNow(result, t, home, names),
+      doNow(result, view, names),
       scores(result, t, home),
       weakest && weakest.id !== result.root
         ? h("p", { class: "rf-overall" }, h("strong", {}, `${t("overall")}${t("colon")}`), `${weakest.name} (${result.overall})`)
         : null,
       warnings(result, t),
-      restOfPlan(result, t, home, names),
+      restOfPlan(result, view, names),
       result.migration_note ? h("p", { class: "rf-migration" }, result.migration_note) : null,
       unanswered(result, t, questionText),
     ].filter(Boolean),
