@@ -16,6 +16,7 @@ from pathlib import Path
 from assessment import assess, get_bank
 from assessment.answers import check_submission
 from assessment.model import Bank
+from assessment.quick import load_quick
 from assessment.sharelink import encode
 
 from .figures import figure_values
@@ -37,8 +38,13 @@ def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
     """Values any page may state: the rules of the bank as they are in this build."""
     scoring = bank.scoring
     low, high = minutes(bank, lang)
+    quick = load_quick(bank)
+    longest = max(quick.sets.values(), key=lambda ids: minutes(bank, lang, only=ids), default=())
+    quick_low, quick_high = minutes(bank, lang, only=longest)
     return {
         "minutes": f"{low}–{high}",
+        "quick-minutes": f"{quick_low}–{quick_high}",
+        "quick-questions": str(len(bank.dimensions) + max(map(len, quick.sets.values()), default=0)),
         "threshold": number(scoring.health_threshold),
         "failing-cap": number(scoring.failing_cap),
         "root-step": number(scoring.root_step),

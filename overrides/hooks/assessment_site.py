@@ -25,9 +25,11 @@ from mkdocs.structure.pages import Page
 from assessment import BankError, get_bank
 from assessment.export import answer_contract, export_bank
 from assessment.model import Bank
+from assessment.quick import load_quick
 from assessment.sharelink import known_layouts, layout
-from sitekit.content import ContentError, expand
+from sitekit.content import ContentError, bank_values, expand
 from sitekit.pages import page_values
+from sitekit.quick import quick_reference
 from sitekit.templates import for_actions as templates_for_actions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,7 +104,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if REFERENCE_MARKER not in markdown:
         return markdown
     template = config.theme.get_env().get_template("assessment/reference.md")
-    rendered = template.render(bank=export_bank(_bank(), lang), lang=lang)
+    rendered = template.render(bank=export_bank(_bank(), lang), lang=lang, quick=quick_reference(_bank(), lang))
     return markdown.replace(REFERENCE_MARKER, rendered)
 
 
@@ -113,6 +115,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["bank"] = export_bank(_bank(), lang)
         context["contract"] = answer_contract(_bank(), lang)
         context["templates"] = templates_for_actions(lang, {a.id for a in _bank().actions})
+        quick = load_quick(_bank())
+        # A list of pairs, not an object: Jinja's tojson sorts keys, and the first set is the default.
+        context["quick"] = {"by": quick.by, "sets": [[k, list(v)] for k, v in quick.sets.items()]}
+        values = bank_values(_bank(), lang)
+        context["quick_count"], context["quick_minutes"] = values["quick-questions"], values["quick-minutes"]
         context["ui"] = strings.get(lang, strings["en"])
     return context
 

@@ -20,6 +20,8 @@ function init() {
   const t = (key) => strings[key] ?? key;
   const contract = readContract(JSON.parse(document.getElementById("rf-contract").textContent));
   const templates = JSON.parse(document.getElementById("rf-templates").textContent);
+  const quick = JSON.parse(document.getElementById("rf-quick").textContent);
+  const quickSets = new Map(quick.sets); // business model -> question ids; the first is the default
   const form = document.getElementById("rf-form");
   const bankVersion = root.dataset.bankVersion;
   const lang = root.dataset.lang;
@@ -38,6 +40,7 @@ function init() {
   let pendingSave = null; // a typed figure waiting to be saved
   let sharedView = null; // {own}: a share link's answers shown read-only over the visitor's own
   let revealResults = false; // scroll to the results once they are rendered (a share link opens on them)
+  let mode = "full"; // or "quick": the profile and the few questions that most often decide the root
 
   // -- The engine starts loading first: it takes longest, and nothing waits on it --
   document.documentElement.dataset.engine = "loading";
@@ -87,7 +90,44 @@ function init() {
     return profile;
   }
 
+  // -- The quick check: which questions it asks depends on the business model --
+  function quickSet() {
+    const chosen = [state.profile[quick.by] ?? []].flat();
+    const key = chosen.find((value) => quickSets.has(value)) ?? quickSets.keys().next().value;
+    return new Set(quickSets.get(key) ?? []);
+  }
+
+  function inPlay(id) {
+    return mode !== "quick" || quickSet().has(id);
+  }
+
+  function applyMode() {
+    const asked = quickSet();
+    root.classList.toggle("is-quick", mode === "quick");
+    for (const [id, fieldset] of fieldsets) fieldset.classList.toggle("is-outside-quick", mode === "quick" && !asked.has(id));
+    for (const offer of root.querySelectorAll("[data-mode-offer]")) offer.hidden = offer.dataset.modeOffer !== mode;
+  }
+
+  function setMode(next, { resume = false } = {}) {
+    mode = next;
+    store.saveMode(mode);
+    applyMode();
+    updateProgress();
+    score();
+    if (resume) showPillar(firstOpenPillar());
+  }
+
+  function firstOpenPillar() {
+    if (!Object.keys(state.profile).length) return sections[0].dataset.pillar;
+    const open = sections.find((s) => s.dataset.pillar !== "profile" && [...s.querySelectorAll("[data-question-id]")].some((f) => {
+      const id = f.dataset.questionId;
+      return !(id in state.answers) && appliesTo(contract.questions.get(id), state.profile) && inPlay(id);
+    }));
+    return (open || sections[0]).dataset.pillar;
+  }
+
   function applyProfile() {
+    applyMode();
     for (const [id, fieldset] of fieldsets) {
       const question = contract.questions.get(id);
       const ruledOut = !appliesTo(question, state.profile) && state.answers[id] === undefined;
@@ -201,7 +241,7 @@ function init() {
     let answered = 0;
     let total = 0;
     for (const [id, fieldset] of fieldsets) {
-      const counted = state.answers[id] !== undefined || appliesTo(contract.questions.get(id), state.profile);
+      const counted = (state.answers[id] !== undefined || appliesTo(contract.questions.get(id), state.profile)) && inPlay(id);
       const pillar = (byPillar[fieldset.dataset.pillar] ??= { answered: 0, total: 0 });
       if (!counted) continue;
       pillar.total += 1;
@@ -245,7 +285,8 @@ function init() {
     const any = result.answered > 0;
     resultsEmpty.hidden = any;
     resultsBody.hidden = !any;
-    if (any) renderResults(resultsBody, result, { t, home, questionText, templates });
+    const provisional = mode === "quick" ? { answered: result.answered } : null;
+    if (any) renderResults(resultsBody, result, { t, home, questionText, templates, quick: provisional });
     if (revealResults) {
       revealResults = false;
       document.getElementById("rf-results").scrollIntoView();
@@ -292,7 +333,11 @@ function init() {
       const step = event.target.closest("[data-step]");
       const goto = event.target.closest("[data-goto]");
       const anyway = event.target.closest("[data-answer-anyway]");
-      if (step) {
+      const modeSwitch = event.target.closest("[data-mode]");
+      if (modeSwitch) {
+        event.preventDefault();
+        setMode(modeSwitch.dataset.mode, { resume: true });
+      } else if (step) {
         event.preventDefault();
         showPillar(step.dataset.step);
       } else if (goto) {
@@ -524,15 +569,22 @@ function init() {
     return true;
   }
   const returning = loaded.status === "ok" && Object.keys(state.answers).length > 0;
+  // "#quick" (the home page's link) opens the quick check; otherwise the mode last used here.
+  if (location.hash === "#quick") {
+    mode = "quick";
+    store.saveMode(mode);
+    history.replaceState(null, "", location.pathname + location.search);
+  } else mode = store.loadMode() === "quick" ? "quick" : "full";
   const openedShared = openShared();
-  window.addEventListener("hashchange", () => openShared());
+  window.addEventListener("hashchange", () => {
+    if (location.hash !== "#quick") return openShared();
+    history.replaceState(null, "", location.pathname + location.search);
+    setMode("quick", { resume: true });
+  });
   writeForm();
   updateProgress();
   // Resume at the profile if it is empty, else at the first pillar with unanswered questions.
-  const firstOpen = Object.keys(state.profile).length
-    ? sections.find((s) => s.dataset.pillar !== "profile" && [...s.querySelectorAll("[data-question-id]")].some((f) => !(f.dataset.questionId in state.answers) && appliesTo(contract.questions.get(f.dataset.questionId), state.profile)))
-    : sections[0];
-  const resumeAt = (firstOpen || sections[0]).dataset.pillar;
+  const resumeAt = firstOpenPillar();
   showPillar(resumeAt, false);
   if (returning && !openedShared) {
     const { answered, total } = counts();

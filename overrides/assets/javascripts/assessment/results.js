@@ -45,7 +45,7 @@ function actionAnchor(action) {
 }
 
 // The answer in one screen: the pillar to fix first, its first actions, then why.
-function headline(result, t) {
+function headline(result, t, quick) {
   const root = result.pillars.find((p) => p.id === result.root);
   const now = result.plan.filter((a) => a.phase === "now");
   return h(
@@ -58,6 +58,15 @@ function headline(result, t) {
           h("p", { class: "rf-root__first-title" }, `${t("first_three")}${t("colon")}`),
           h("ol", { class: "rf-root__first" }, now.map((a) => h("li", {}, h("a", { href: `#${actionAnchor(a)}` }, a.title)))),
         ]
+      : null,
+    quick
+      ? h(
+          "p",
+          { class: "rf-root__provisional", dataset: { provisional: "true" } },
+          format(t("quick_result"), { answered: quick.answered }),
+          " ",
+          h("button", { type: "button", class: "md-button rf-no-print", dataset: { mode: "full" } }, t("quick_continue")),
+        )
       : null,
     result.root_reason ? h("p", { class: "rf-root__reason" }, result.root_reason) : null,
     result.borderline_note ? h("p", { class: "rf-root__borderline", dataset: { borderline: "true" } }, result.borderline_note) : null,
@@ -182,14 +191,14 @@ function unanswered(result, t, questionText) {
 }
 
 // view: { t (UI strings), home (the language's home URL), questionText (id -> text),
-// templates (action id -> { href, title, file }) }.
+// templates (action id -> { href, title, file }), quick ({ answered } in the quick check, else null) }.
 export function renderResults(container, result, view) {
   const { t, home, questionText } = view;
   const names = Object.fromEntries(result.pillars.map((p) => [p.id, p.name]));
   const weakest = result.pillars.find((p) => p.id === result.weakest);
   container.replaceChildren(
     ...[
-      headline(result, t),
+      headline(result, t, view.quick),
       doNow(result, view, names),
       scores(result, t, home),
       weakest && weakest.id !== result.root

@@ -6,6 +6,24 @@ export class AnswerStore {
   constructor(key) {
     this.key = key;
     this.backupKey = `${key}:before-share`;
+    this.modeKey = `${key}:mode`;
+  }
+
+  // The assessment's length last chosen here: "quick" or "full" (null if never chosen or unreadable).
+  loadMode() {
+    try {
+      return window.localStorage.getItem(this.modeKey);
+    } catch {
+      return null;
+    }
+  }
+
+  saveMode(mode) {
+    try {
+      window.localStorage.setItem(this.modeKey, mode);
+    } catch {
+      /* storage unavailable: the mode lasts for this visit */
+    }
   }
 
   // -> {status: "empty" | "ok" | "corrupt" | "unavailable", saved: {profile, answers, bank_version}}
