@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,16 @@ from assessment import assess, load_questionnaire
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's engine, whatever the working directory
     return subprocess.run(
-        [sys.executable, "-m", "assessment", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "assessment", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
     )
 
 
@@ -215,3 +223,21 @@ def test_a_profile_travels_in_the_answers_file(tmp_path: Path) -> None:
     assert figure["value"] == "5 working hours" and figure["band"] == "weak"
     run = cli("score", str(write(tmp_path / "bad.json", {"profile": {"model": "b2x"}, "answers": {}})))
     assert run.returncode == 2 and "profile 'model': invalid option 'b2x'" in run.stderr
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(tmp_path: Path, start: str) -> None:
+    """Finding 8: a file named '=HYPERLINK(...).json' must not become a formula in Excel or WPS."""
+    name = f'{start}HYPERLINK("https:evil.example","x").json'
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    write(folder / name, {"answers": {}})
+    write(folder / "plain.json", {"answers": {}})
+    run = cli("score", "--", name, "plain.json", cwd=folder)
+    assert run.returncode == 0, run.stderr
+    rows = list(csv.reader(io.StringIO(run.stdout)))
+    assert len(rows) == 3, rows
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
+    assert rows[1][0].endswith('HYPERLINK("https:evil.example","x").json'), "kept readable"
+    assert rows[2][0] == "plain.json"
