@@ -8,6 +8,7 @@ mapped) or are set aside, and the result says which.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +25,12 @@ MAX_ANSWERS = 1000
 
 DOCUMENT_FIELDS = {"answers", "profile", "bank_version", "lang"}
 
+MAX_FILE_BYTES = 100 * 1024
+"""The largest answers file read (the browser's import has the same limit); a complete one is about 3 KB."""
+
+_LONG_INTEGER = 15
+"""Digits beyond which an integer is read as a float, as JavaScript reads every number (2**53 has 16)."""
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -33,6 +40,31 @@ class Submission:
     answers: dict[str, Answer]
     migrated: tuple[tuple[str, str], ...] = ()  # (earlier id, current id)
     set_aside: tuple[str, ...] = ()  # earlier ids whose answers could not be kept
+
+
+def parse_document(data: bytes) -> Any:
+    """An answers file's bytes as JSON data; `AnswerError` for anything that is not a readable JSON text.
+
+    No input raises anything else: an integer of thousands of digits is read as
+    the float JavaScript would read (and then fails the range check), and too
+    deep a nesting or too large a file is refused.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise AnswerError(f"too large (more than {MAX_FILE_BYTES // 1024} KB)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnswerError("not UTF-8 text") from None
+    try:
+        return json.loads(text, parse_int=_integer)
+    except json.JSONDecodeError as exc:
+        raise AnswerError(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except (RecursionError, ValueError):
+        raise AnswerError("malformed JSON (nested too deeply or a number out of range)") from None
+
+
+def _integer(digits: str) -> int | float:
+    return int(digits) if len(digits) <= _LONG_INTEGER else float(digits)
 
 
 def read_document(bank: Bank, document: Any) -> Submission:

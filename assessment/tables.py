@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BankError
+from .files import NotRegularFile, read_limited
 from .model import ALWAYS, Condition, Text, TextList
 
 _MISSING: Any = object()
@@ -186,18 +187,29 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+MAX_TOML_BYTES = 1024 * 1024
+"""Far more than any bank file or overlay (the largest pillar file is about 60 KB)."""
+
+
 def read_toml(path: Path, shown: str) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = read_limited(path, MAX_TOML_BYTES)
     except FileNotFoundError:
         raise BankError(shown, "file not found") from None
+    except NotRegularFile as exc:
+        raise BankError(shown, str(exc)) from None
     except OSError as exc:
         raise BankError(shown, f"cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_TOML_BYTES:
+        raise BankError(shown, f"is too large (more than {MAX_TOML_BYTES // 1024} KB)")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise BankError(shown, f"is not valid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise BankError(shown, "is not UTF-8 text") from None
+    except RecursionError:
+        raise BankError(shown, "is not valid TOML: nested too deeply") from None
 
 
 def shown_path(path: Path) -> str:
