@@ -31,6 +31,11 @@ MAX_FILE_BYTES = 100 * 1024
 _LONG_INTEGER = 15
 """Digits beyond which an integer is read as a float, as JavaScript reads every number (2**53 has 16)."""
 
+MAX_DEPTH = 20
+"""Deepest nesting of arrays and objects read; a valid file needs 3 ({"profile": {"channels": [...]}})."""
+
+BOM = b"\xef\xbb\xbf"
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -45,35 +50,83 @@ class Submission:
 def parse_document(data: bytes) -> Any:
     """An answers file's bytes as JSON data; `AnswerError` for anything that is not a readable JSON text.
 
-    No input raises anything else: an integer of thousands of digits is read as
-    the float JavaScript would read (and then fails the range check), and too
-    deep a nesting or too large a file is refused.
+    The file contract the browser's import shares (tests/cases/answer-contract.json):
+    at most 100 KB; UTF-8, with or without a byte-order mark; UTF-16 and other
+    encodings are refused, and so is text holding U+0000 or U+FFFD (what a UTF-16
+    or broken file turns into when the browser reads it as UTF-8); strict JSON
+    (no NaN or Infinity), nested at most MAX_DEPTH deep. Numbers are read as
+    JavaScript reads them: an integer of thousands of digits becomes a float (and
+    then fails the range check) instead of raising ValueError.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise AnswerError(f"too large (more than {MAX_FILE_BYTES // 1024} KB)")
+        raise AnswerError(f"too large (more than {MAX_FILE_BYTES // 1024} KB)", "too_large")
     try:
-        text = data.decode("utf-8")
+        text = data.removeprefix(BOM).decode("utf-8")
     except UnicodeDecodeError:
-        raise AnswerError("not UTF-8 text") from None
+        raise AnswerError("not UTF-8 text (save the file as UTF-8)", "encoding") from None
+    return parse_text(text)
+
+
+def parse_text(text: str) -> Any:
+    """JSON text as the browser reads it (see parse_document)."""
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text or "\ufffd" in text:
+        raise AnswerError("not UTF-8 text (save the file as UTF-8)", "encoding")
+    if _too_deep(text):
+        raise AnswerError(f"malformed JSON (nested more than {MAX_DEPTH} deep)", "json")
     try:
-        return json.loads(text, parse_int=_integer)
+        return json.loads(text, parse_int=_integer, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise AnswerError(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise AnswerError(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", "json") from None
     except (RecursionError, ValueError):
-        raise AnswerError("malformed JSON (nested too deeply or a number out of range)") from None
+        raise AnswerError("malformed JSON (a value JSON does not allow)", "json") from None
+
+
+def _too_deep(text: str) -> bool:
+    """One pass, no regular expression: a text of 100 KB of quotes and backslashes stays linear."""
+    depth = 0
+    in_string = escaped = False
+    for c in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif c in "]}":
+            depth -= 1
+    return False
 
 
 def _integer(digits: str) -> int | float:
     return int(digits) if len(digits) <= _LONG_INTEGER else float(digits)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
 def read_document(bank: Bank, document: Any) -> Submission:
-    """Check `{"profile": {...}, "answers": {...}, "bank_version": ...}`, the CLI's and the browser's format."""
+    """Check `{"profile": {...}, "answers": {...}, "bank_version": ...}`, the CLI's and the browser's format.
+
+    Any other field is refused: a misspelt "profil" would otherwise be dropped
+    without a word and the answers scored for the wrong business.
+    """
     if not isinstance(document, dict) or "answers" not in document:
-        raise AnswerError('expected a JSON object of the form {"answers": {"question-id": "option", ...}}')
-    extra = sorted(set(document) - DOCUMENT_FIELDS)
+        raise AnswerError('expected a JSON object of the form {"answers": {"question-id": "option", ...}}', "shape")
+    extra = sorted(str(key) for key in set(document) - DOCUMENT_FIELDS)
     if extra:
-        raise AnswerError(f"unexpected field {_short(extra[0])} beside 'answers'")
+        raise AnswerError(
+            f"unexpected field {_short(extra[0])} beside 'answers' (allowed: {', '.join(sorted(DOCUMENT_FIELDS))})",
+            "shape",
+        )
     version = document.get("bank_version")
     return check_submission(
         bank, document["answers"], document.get("profile"), lenient=isinstance(version, str) and version != bank.version
@@ -88,9 +141,12 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
     are always an error.
     """
     if not isinstance(answers, Mapping):
-        raise AnswerError("'answers' must be an object mapping question ids to answers")
+        raise AnswerError("'answers' must be an object mapping question ids to answers", "shape")
+    checked_profile = check_profile(bank, profile)  # first, as the browser does: the same file, the same message
     if len(answers) > MAX_ANSWERS:
-        raise AnswerError(f"too many answers ({len(answers)}); the bank has {len(bank.questions)} questions")
+        raise AnswerError(
+            f"too many answers ({len(answers)}); the bank has {len(bank.questions)} questions", "too_large"
+        )
     retired = {r.id: r for r in bank.retired}
     renamed = {r.question: r.values for r in bank.renamed}
     checked: dict[str, Answer] = {}
@@ -98,7 +154,7 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
     set_aside: list[str] = []
     for qid, value in answers.items():
         if not isinstance(qid, str):
-            raise AnswerError(f"question ids must be strings, got {_short(qid)}")
+            raise AnswerError(f"question ids must be strings, got {_short(qid)}", "shape")
         if value is None:
             continue
         question = bank.question(qid)
@@ -113,7 +169,7 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
                 migrated.append((qid, target.id))
             continue
         if question is None:
-            raise AnswerError(f"unknown question id {_short(qid)}")
+            raise AnswerError(f"unknown question id {_short(qid)}", "unknown_question", qid)
         if isinstance(value, str) and value in renamed.get(qid, {}):
             value = renamed[qid][value]
         try:
@@ -123,7 +179,7 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
                 raise
             set_aside.append(qid)
     return Submission(
-        profile=check_profile(bank, profile),
+        profile=checked_profile,
         answers=checked,
         migrated=tuple(migrated),
         set_aside=tuple(set_aside),
@@ -135,21 +191,28 @@ def check_profile(bank: Bank, profile: Any) -> Profile:
     if profile is None:
         return {}
     if not isinstance(profile, Mapping):
-        raise AnswerError("'profile' must be an object mapping profile questions to answers")
+        raise AnswerError("'profile' must be an object mapping profile questions to answers", "shape")
     checked: Profile = {}
     for dim_id, value in profile.items():
         dimension = next((d for d in bank.dimensions if d.id == dim_id), None)
         if dimension is None:
-            raise AnswerError(f"unknown profile question {_short(dim_id)}")
+            raise AnswerError(f"unknown profile question {_short(dim_id)}", "unknown_profile", dim_id)
         if value is None or value == []:
             continue
         values = value if isinstance(value, list) and dimension.multiple else [value]
         if len(values) > len(dimension.options) or not all(isinstance(v, str) for v in values):
-            raise AnswerError(f"profile {dim_id!r}: expected {'a list of ' if dimension.multiple else ''}option values")
+            raise AnswerError(
+                f"profile {dim_id!r}: expected {'a list of ' if dimension.multiple else ''}option values",
+                "bad_profile",
+                dim_id,
+            )
         for v in values:
             if v not in dimension.values():
+                expected = ", ".join(dimension.values())
                 raise AnswerError(
-                    f"profile {dim_id!r}: invalid option {_short(v)} (expected one of: {', '.join(dimension.values())})"
+                    f"profile {dim_id!r}: invalid option {_short(v)} (expected one of: {expected})",
+                    "bad_profile",
+                    dim_id,
                 )
         # In the bank's order, whatever order they came in: one profile, one spelling.
         checked[dim_id] = tuple(v for v in dimension.values() if v in values)
@@ -159,26 +222,32 @@ def check_profile(bank: Bank, profile: Any) -> Profile:
 def check_value(question: Question, value: Any) -> Answer:
     if value == NOT_APPLICABLE:
         if not question.not_applicable:
-            raise AnswerError(f"question {question.id!r} cannot be answered 'not applicable'")
+            raise AnswerError(f"question {question.id!r} cannot be answered 'not applicable'", "bad_value", question.id)
         return NOT_APPLICABLE
     if value == UNKNOWN:
         if not question.allows_unknown:
-            raise AnswerError(f"question {question.id!r} cannot be answered 'unknown'")
+            raise AnswerError(f"question {question.id!r} cannot be answered 'unknown'", "bad_value", question.id)
         return UNKNOWN
     if question.kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise AnswerError(f"question {question.id!r} expects a number, got {_short(value)}")
+            raise AnswerError(
+                f"question {question.id!r} expects a number, got {_short(value)}", "bad_value", question.id
+            )
         number = _finite(value)
         if number is None or not question.min <= number <= question.max:
             raise AnswerError(
                 f"question {question.id!r}: {_short(value)} is outside the allowed range "
-                f"{question.min:g}-{question.max:g}"
+                f"{question.min:g}-{question.max:g}",
+                "bad_value",
+                question.id,
             )
         return value
     values = [o.value for o in question.options]
     if value not in values:
         raise AnswerError(
-            f"question {question.id!r}: invalid option {_short(value)} (expected one of: {', '.join(values)})"
+            f"question {question.id!r}: invalid option {_short(value)} (expected one of: {', '.join(values)})",
+            "bad_value",
+            question.id,
         )
     return str(value)
 
