@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,9 @@ MAX_DEPTH = 20
 """Deepest nesting of arrays and objects read; a valid file needs 3 ({"profile": {"channels": [...]}})."""
 
 BOM = b"\xef\xbb\xbf"
+
+MAX_ID = 40
+_ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,7 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
                 migrated.append((qid, target.id))
             continue
         if question is None:
-            raise AnswerError(f"unknown question id {_short(qid)}", "unknown_question", qid)
+            raise AnswerError(f"unknown question id {_short(qid)}", "unknown_question", shown_id(qid))
         if isinstance(value, str) and value in renamed.get(qid, {}):
             value = renamed[qid][value]
         try:
@@ -196,7 +200,7 @@ def check_profile(bank: Bank, profile: Any) -> Profile:
     for dim_id, value in profile.items():
         dimension = next((d for d in bank.dimensions if d.id == dim_id), None)
         if dimension is None:
-            raise AnswerError(f"unknown profile question {_short(dim_id)}", "unknown_profile", dim_id)
+            raise AnswerError(f"unknown profile question {_short(dim_id)}", "unknown_profile", shown_id(dim_id))
         if value is None or value == []:
             continue
         values = value if isinstance(value, list) and dimension.multiple else [value]
@@ -261,8 +265,28 @@ def _finite(value: int | float) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def shown_id(value: Any) -> str | None:
+    """The value if it looks like an id (lower-case words joined by . - _, at most MAX_ID long), else None.
+
+    Ids come from files and links made by anyone: a message may name one, but
+    never repeats prose such as "YOUR ANSWERS WERE DELETED, call ...", markup or
+    right-to-left overrides in the site's (or the terminal's) own voice.
+    """
+    return value if isinstance(value, str) and len(value) <= MAX_ID and _ID.fullmatch(value) else None
+
+
 def _short(value: Any) -> str:
-    """A value quoted for a message: short, and only printable characters (it may come from a stranger)."""
-    text = "a very large number" if isinstance(value, int) and abs(value) >= 10**15 else repr(value)
-    text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= 60 else text[:57] + "..."
+    """A value quoted in a message: an id-like text, a number or a short description, never a stranger's prose."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return str(value) if value.bit_length() <= 50 else "a very large number"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value) if shown_id(value) else f"(a text of {len(value)} characters, not shown)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return "a value of another kind"

@@ -375,3 +375,26 @@ def test_an_overlay_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> Non
     one_clear_line(cli("validate", "--overlay", str(tmp_path / "overlay.toml"), timeout=10), "not a regular file")
     (tmp_path / "zero.toml").symlink_to("/dev/zero")
     one_clear_line(cli("validate", "--overlay", str(tmp_path / "zero.toml")), "not a regular file")
+
+
+# -- Finding 11: a message names an id only when the text looks like one ---------------------------
+
+UNTRUSTED = [
+    "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 0100",
+    "\u202eproduct.positioning",
+    '<img src=x onerror="window.__pwned=1">',
+    "a" * 41,
+]
+
+
+@pytest.mark.parametrize("text", UNTRUSTED)
+def test_messages_never_repeat_untrusted_text(tmp_path: Path, text: str) -> None:
+    for answers, profile in [({text: "x"}, None), ({"product.positioning": text}, None), ({}, {text: "x"})]:
+        with pytest.raises(AnswerError) as error:
+            assess(answers, profile=profile)
+        message = str(error.value)
+        assert text not in message and "UPLOADED" not in message and "<" not in message and "aaaa" not in message
+        assert error.value.item in (None, "product.positioning")
+    run = cli("score", str(write(tmp_path / "a.json", {"answers": {text: "x"}})))
+    assert run.returncode == 2 and "unknown question id (a text of" in run.stderr
+    assert text not in run.stderr and "UPLOADED" not in run.stderr

@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "assessment results": "assessment/",
 }
 XSS = '<img src=x onerror="window.__pwned=1">'
+PHISHING = "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 0100 "
 
 
 def set_palette(page: Page, scheme: str) -> None:
@@ -120,8 +121,10 @@ def test_a_hostile_share_link_is_refused_with_a_message_and_nothing_runs(page: P
     mine = {questions_on(page)[0]["id"]: questions_on(page)[0]["options"][1]}
     answer_by_clicking(page, mine)
     page.goto("about/")
-    page.goto("assessment/" + share_fragment({"answers": {XSS: "x"}}))
-    expect(page.locator(".rf-notice--error")).to_contain_text("unknown question")
+    page.goto("assessment/" + share_fragment({"answers": {PHISHING + XSS: "x"}}))
+    notice = page.locator(".rf-notice--error")
+    expect(notice).to_contain_text("unknown question")
+    assert "UPLOADED" not in notice.inner_text()  # the site never says a stranger's words in its own voice
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("img[src=x]").count() == 0
     expect_checked(page, mine)

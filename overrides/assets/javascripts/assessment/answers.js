@@ -15,6 +15,15 @@ const DOCUMENT_FIELDS = new Set(["answers", "profile", "bank_version", "lang"]);
 const MAX_ANSWERS = 1000; // more entries than any bank could hold
 const MAX_DEPTH = 20; // a valid file nests 3 deep ({"profile": {"channels": [...]}})
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+const MAX_ID = 40;
+const ID_LIKE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+// An id a message may name: only when it looks like one. Files and links come
+// from anyone, and the page must never say "YOUR ANSWERS WERE DELETED, call ..."
+// (or markup, or a right-to-left override) in its own voice.
+export function shownId(id) {
+  return typeof id === "string" && id.length <= MAX_ID && ID_LIKE.test(id) ? id : undefined;
+}
 
 export function isValidAnswer(question, value) {
   if (value === RESERVED.na) return question.na;
@@ -32,11 +41,11 @@ export function checkProfile(raw, contract) {
   const profile = {};
   for (const [id, value] of Object.entries(raw)) {
     const dimension = contract.dimensions.get(id);
-    if (!dimension) return { error: "reason_unknown_profile", id };
+    if (!dimension) return { error: "reason_unknown_profile", id: shownId(id) };
     if (value === null || (Array.isArray(value) && value.length === 0)) continue;
     const values = Array.isArray(value) && dimension.multiple ? value : [value];
     if (values.length > dimension.values.size || !values.every((v) => typeof v === "string" && dimension.values.has(v))) {
-      return { error: "reason_bad_profile", id };
+      return { error: "reason_bad_profile", id: shownId(id) };
     }
     // In the bank's order, whatever order they came in: one profile, one spelling.
     profile[id] = dimension.multiple ? [...dimension.values].filter((v) => values.includes(v)) : values[0];
@@ -71,7 +80,7 @@ export function checkDocument(document, contract, { saved = false } = {}) {
         setAside.push(id);
         continue;
       }
-      if (!retired) return { error: "reason_unknown_question", id };
+      if (!retired) return { error: "reason_unknown_question", id: shownId(id) };
       const target = retired.moved_to && contract.questions.get(retired.moved_to);
       // Own keys only: "constructor" or "__proto__" must not find Object.prototype's.
       const value = typeof raw === "string" && own(retired.values, raw) ? retired.values[raw] : undefined;
@@ -86,7 +95,7 @@ export function checkDocument(document, contract, { saved = false } = {}) {
     const value = typeof raw === "string" && renamed && own(renamed, raw) ? renamed[raw] : raw;
     if (isValidAnswer(question, value)) checked[id] = value;
     else if (older) setAside.push(id);
-    else return { error: "reason_bad_value", id };
+    else return { error: "reason_bad_value", id: shownId(id) };
   }
   return { profile: checkedProfile.profile, answers: checked, migrated, setAside };
 }
