@@ -38,6 +38,7 @@ def apply_overlay(path: Path, draft: Draft) -> None:
             root_step=scoring.number("root_step", rules.root_step),
         )
         scoring.finish()
+        draft.files["scoring"] = shown
     if table.has("levels"):
         draft.levels = read_levels(table)
 
@@ -124,4 +125,9 @@ def _add_scale(entry: Table, draft: Draft) -> None:
     scale = read_scale(entry, question.better)
     if scale.when == question.scales[-1].when:
         raise entry.error("when", "is missing: an overlay scale applies to some profiles, before upstream's")
+    needed = len(question.scales[-1].thresholds)
+    if len(scale.thresholds) != needed:
+        raise entry.error(
+            "thresholds", f"needs as many thresholds as {qid}'s other scales ({needed}, one per band above failing)"
+        )
     draft.questions[qid] = replace(question, scales=(scale, *question.scales))

@@ -33,6 +33,12 @@ HORIZONS = (30, 60, 90)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINK = re.compile(r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?$")
 ROLES = ("practice", "outcome", "input")
+FIGURES = (-1e9, 1e9)
+"""Bounds for a figure's range and thresholds: far beyond any real figure, well inside what a float (and a
+share link, which stores figures in millionths) holds exactly."""
+FACTORS = (1e-6, 1e6)
+"""Bounds for a scale's factor (minutes per working hour is 60, per second 1/60)."""
+MAX_LEVEL = 100
 
 
 def read_dimension(table: Table) -> Dimension:
@@ -107,7 +113,10 @@ def read_options(table: Table) -> tuple[Option, ...]:
             raise entry.error("value", f"'{value}' is reserved (not applicable / unknown)")
         if not SLUG.match(value):
             raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
-        options.append(Option(value=value, level=entry.integer("level"), label=entry.text("label")))
+        level = entry.integer("level")
+        if level > MAX_LEVEL:
+            raise entry.error("level", f"must be at most {MAX_LEVEL}, got {_short_number(level)}")
+        options.append(Option(value=value, level=level, label=entry.text("label")))
         entry.finish()
     if len(options) < 2:
         raise table.error("options", "needs at least 2 options")
@@ -135,7 +144,7 @@ def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
         better = "higher"
     else:
         raise table.error("better", f"must be 'lower' or 'higher', got {raw_better!r}")
-    low, high = table.number("min"), table.number("max")
+    low, high = table.number("min", within=FIGURES), table.number("max", within=FIGURES)
     if low >= high:
         raise table.error("max", "must be greater than min")
     break_even_from = table.raw("break_even_from", None)
@@ -160,14 +169,12 @@ def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
 
 
 def read_scale(table: Table, better: str) -> Scale:
-    thresholds = table.numbers("thresholds")
+    thresholds = table.numbers("thresholds", within=FIGURES)
     ordered = sorted(set(thresholds), reverse=better == "lower")
     if list(thresholds) != ordered:
         direction = "decreasing" if better == "lower" else "increasing"
         raise table.error("thresholds", f"must be strictly {direction} when better = {better!r}")
-    factor = table.number("factor", 1.0)
-    if factor <= 0:
-        raise table.error("factor", "must be greater than 0")
+    factor = table.number("factor", 1.0, within=FACTORS)
     scale = Scale(
         when=table.condition("when"),
         unit=table.text("unit", allow_empty=True),
@@ -307,6 +314,10 @@ def read_renamed(table: Table) -> Renamed:
     return renamed
 
 
+def _short_number(value: int) -> str:
+    return str(value) if value.bit_length() <= 50 else "a very large number"
+
+
 def _no_duplicates(table: Table, key: str, values: list[str], what: str) -> None:
     duplicate = next((v for v in values if values.count(v) > 1), None)
     if duplicate:
@@ -318,6 +329,6 @@ def read_levels(table: Table) -> list[Level]:
     for entry in table.tables("levels", item_key=None):
         levels.append(Level(min=entry.number("min"), name=entry.text("name")))
         entry.finish()
-    if not levels or levels[0].min != 0 or any(b.min <= a.min for a, b in pairwise(levels)):
-        raise table.error("levels", "must start at min = 0 and increase")
+    if not levels or levels[0].min != 0 or levels[-1].min > 100 or any(b.min <= a.min for a, b in pairwise(levels)):
+        raise table.error("levels", "must start at min = 0 and increase, with every min from 0 to 100 (a pillar score)")
     return levels

@@ -69,13 +69,15 @@ class Table:
             raise self.error(key, f"must be a whole number, got {_short(value)}")
         return value
 
-    def number(self, key: str, default: Any = _MISSING) -> float:
+    def number(self, key: str, default: Any = _MISSING, within: tuple[float, float] | None = None) -> float:
         value = self.raw(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise self.error(key, f"must be a finite number, got {_short(value)}")
+        if within is not None and not within[0] <= value <= within[1]:
+            raise self.error(key, f"must be between {within[0]:g} and {within[1]:g}, got {_short(value)}")
         return float(value)
 
-    def numbers(self, key: str) -> tuple[float, ...]:
+    def numbers(self, key: str, within: tuple[float, float] | None = None) -> tuple[float, ...]:
         value = self.raw(key)
         if (
             not isinstance(value, list)
@@ -83,6 +85,8 @@ class Table:
             or any(isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) for v in value)
         ):
             raise self.error(key, "must be a non-empty list of finite numbers")
+        if within is not None and not all(within[0] <= v <= within[1] for v in value):
+            raise self.error(key, f"every number must be between {within[0]:g} and {within[1]:g}")
         return tuple(float(v) for v in value)
 
     def flag(self, key: str, default: Any = _MISSING) -> bool:

@@ -244,3 +244,67 @@ def test_overlay_errors_name_the_overlay(tmp_path: Path) -> None:
     assert "field 'weights.traffic.q1': must be a number greater than 0" in error_for(folder, overlay)
     overlay.write_text('colour = "red"\n', "utf-8")
     assert "field 'colour': unknown field" in error_for(folder, overlay)
+
+
+# -- Finding 9: every number an overlay sets is finite and in range --------------------------------
+
+SCALE = """
+[[scales]]
+question = "inquiry.response-time"
+when = {{ model = ["b2b-export"] }}
+unit.en = "working hours"
+unit.zh = "工作小时"
+factor = {factor}
+thresholds = {thresholds}
+source.en = "x"
+source.zh = "x"
+"""
+NUMBER_QUESTION = """
+[[questions]]
+id = "inquiry.samples-sent"
+role = "input"
+kind = "number"
+better = "higher"
+min = {low}
+max = {high}
+unit.en = "samples"
+unit.zh = "件"
+area.en = "Samples"
+area.zh = "样品"
+text.en = "How many samples did you send last month?"
+text.zh = "上月寄出多少样品？"
+guidance.en = "Count them."
+guidance.zh = "数一数。"
+"""
+
+
+@pytest.mark.parametrize(
+    ("overlay", "field", "expected"),
+    [
+        ('[weights]\n"product.information" = nan\n', "weights.product.information", "greater than 0 and at most 10"),
+        ('[weights]\n"product.information" = inf\n', "weights.product.information", "greater than 0 and at most 10"),
+        ('[weights]\n"product.information" = 1e308\n', "weights.product.information", "greater than 0 and at most 10"),
+        ("health_threshold = nan\n", "health_threshold", "finite"),
+        ("health_threshold = 1e308\n", "health_threshold", "between 0 and 100"),
+        ("[scoring]\nroot_step = 1e308\n", "scoring.root_step", "at most 100"),
+        ("[scoring]\nfailing_cap = -inf\n", "scoring.failing_cap", "finite"),
+        (SCALE.format(factor=60, thresholds="[8, 2, 0.5, 0.1]"), "scales", "as many thresholds"),
+        (SCALE.format(factor=60, thresholds="[8]"), "scales", "as many thresholds"),
+        (SCALE.format(factor=60, thresholds="[1e308, 2, 0.5]"), "thresholds", "between -1e+09 and 1e+09"),
+        (SCALE.format(factor=1e-308, thresholds="[8, 2, 0.5]"), "factor", "between 1e-06 and 1e+06"),
+        (SCALE.format(factor=1e308, thresholds="[8, 2, 0.5]"), "factor", "between 1e-06 and 1e+06"),
+        (NUMBER_QUESTION.format(low=0, high=1e308), "max", "between -1e+09 and 1e+09"),
+        (NUMBER_QUESTION.format(low=-1e300, high=5), "min", "between -1e+09 and 1e+09"),
+        (
+            "[[levels]]\nmin = 0\nname.en = 'a'\nname.zh = 'a'\n"
+            "[[levels]]\nmin = 1e308\nname.en = 'b'\nname.zh = 'b'\n",
+            "levels",
+            "from 0 to 100",
+        ),
+    ],
+)
+def test_overlay_numbers_are_finite_and_in_range(tmp_path: Path, overlay: str, field: str, expected: str) -> None:
+    path = tmp_path / "questions.toml"
+    path.write_text(overlay, "utf-8")
+    message = error_for(None, path)  # type: ignore[arg-type]
+    assert "questions.toml" in message and field in message and expected in message, message
