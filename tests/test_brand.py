@@ -176,3 +176,116 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     assert "A new paragraph from upstream." in (fork / "docs/index.md").read_text("utf-8")
     assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
     assert git(fork, "status", "--porcelain") == ""
+
+
+# -- Finding 10: brand URLs, pages and YAML are checked; messages stay short -----------------------
+
+
+def one_line_error(run: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert expected in run.stderr and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+    assert len(run.stderr) < 400, f"a long message: {len(run.stderr)} characters"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "//evil.example/phish",
+        "/\\evil.example",
+        "\\\\evil.example",
+        '"https://evil.example"',
+        'https://northwind.example/"><script>alert(1)</script>',
+        "https://northwind.example/<b>",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,hi",
+        " https://northwind.example/",
+        "https://user@evil.example/",
+        "https://",
+        "mailto:",
+        "tel:call-me",
+        "../../outside/",
+        "/assessment/",
+    ],
+)
+def test_a_contact_url_is_parsed_and_checked(tmp_path: Path, url: str) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("  url: mailto:hello@northwind.example", f"  url: {url!r}"))
+    one_line_error(check(folder), "field 'contact.url'")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mailto:hello@northwind.example",
+        "mailto:hello@northwind.example?subject=Diagnosis",
+        "tel:+31-10-555-0100",
+        "https://northwind.example/book?ref=site",
+        "http://northwind.example",
+        "assessment/",
+        "guide/fork-and-brand/#4-questions",
+    ],
+)
+def test_good_contact_urls_pass(tmp_path: Path, url: str) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("  url: mailto:hello@northwind.example", f"  url: {url!r}"))
+    run = check(folder)
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    ['https://northwind.example/"><script>alert(1)</script>', "//northwind.example/", "https://", "ftp://x.example/"],
+)
+def test_the_site_url_is_parsed_and_checked(tmp_path: Path, url: str) -> None:
+    folder = broken_brand(
+        tmp_path, lambda t: t.replace("site_url: https://northwind.example/diagnosis/", f"site_url: {url!r}")
+    )
+    one_line_error(check(folder), "field 'site_url'")
+
+
+def test_a_brand_page_may_not_be_a_link_out_of_the_brand_folder(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t)
+    (folder / "pages" / "cases" / "leak.md").symlink_to(ROOT / "pyproject.toml")
+    one_line_error(check(folder), "leak.md")
+    shutil.rmtree(folder / "pages" / "cases")
+    (folder / "pages" / "cases").symlink_to(ROOT / "docs" / "cases")
+    one_line_error(check(folder), "field 'pages'")
+
+
+def test_a_brand_page_may_not_include_other_files(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t)
+    page = folder / "pages" / "cases" / "northwind-valve-maker.md"
+    page.write_text(page.read_text("utf-8") + '\n--8<-- ".git/config"\n', "utf-8")
+    one_line_error(check(folder), "northwind-valve-maker.md")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "  - {file: ../../../pyproject.toml, title: {en: x, zh: x}}",
+        "  - {file: cases/northwind-valve-maker.md, section: {a: 1}, title: {en: x, zh: x}}",
+    ],
+)
+def test_a_nav_entry_names_a_page_of_the_brand(tmp_path: Path, entry: str) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("nav:\n", "nav:\n" + entry + "\n"))
+    one_line_error(check(folder), "field 'nav[0]")
+
+
+def test_yaml_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
+    """A 'billion laughs' alias bomb took 37 s and 3 GB before failing; now it is refused at once."""
+    bomb = "\n".join(
+        ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 6)]
+        + ["site_url: *a5"]
+    )
+    folder = broken_brand(tmp_path, lambda t: t.replace("site_url: https://northwind.example/diagnosis/", bomb))
+    one_line_error(check(folder), "anchors and aliases")
+
+
+def test_invalid_yaml_is_one_short_line(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t + "\nbroken: [unclosed\n")
+    one_line_error(check(folder), "brand.yml: is not valid YAML")
+
+
+def test_a_long_bad_value_is_not_echoed_in_full(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace('primary: "#5b2a86"', f'primary: "{"x" * 5000}"'))
+    one_line_error(check(folder), "field 'colors.light.primary'")
