@@ -27,7 +27,7 @@ from .model import (
     Variant,
     Warning,
 )
-from .tables import Table
+from .tables import Table, _short
 
 HORIZONS = (30, 60, 90)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -44,15 +44,15 @@ MAX_LEVEL = 100
 def read_dimension(table: Table) -> Dimension:
     did = table.string("id")
     if not SLUG.match(did):
-        raise table.error("id", f"must be a kebab-case slug, got {did!r}")
+        raise table.error("id", f"must be a kebab-case slug, got {_short(did)}")
     options = []
     for entry in table.tables("options", item_key=None):
         value = entry.string("value")
         if not SLUG.match(value):
-            raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
+            raise entry.error("value", f"must be a kebab-case slug, got {_short(value)}")
         link = entry.raw("link", None)
         if link is not None and not (isinstance(link, str) and LINK.match(link)):
-            raise entry.error("link", f"must be a docs page path such as 'channels/own-site.md', got {link!r}")
+            raise entry.error("link", f"must be a docs page path such as 'channels/own-site.md', got {_short(link)}")
         options.append(ProfileOption(value=value, label=entry.text("label"), link=link))
         entry.finish()
     if len(options) < 2:
@@ -72,11 +72,11 @@ def read_dimension(table: Table) -> Dimension:
 def read_question(table: Table, pillar: str) -> Question:
     qid = table.string("id")
     if not qid.startswith(f"{pillar}.") or not SLUG.match(qid[len(pillar) + 1 :]):
-        raise table.error("id", f"must be '{pillar}.<kebab-case-slug>', got {qid!r}")
+        raise table.error("id", f"must be '{pillar}.<kebab-case-slug>', got {_short(qid)}")
     kind = table.string("kind", "choice")
     role = table.string("role", "practice" if kind == "choice" else "outcome")
     if role not in ROLES:
-        raise table.error("role", f"must be one of {', '.join(ROLES)}, got {role!r}")
+        raise table.error("role", f"must be one of {', '.join(ROLES)}, got {_short(role)}")
     common: dict[str, Any] = dict(
         id=qid,
         pillar=pillar,
@@ -100,7 +100,7 @@ def read_question(table: Table, pillar: str) -> Question:
     elif kind == "number":
         question = _read_number_question(table, common)
     else:
-        raise table.error("kind", f"must be 'choice' or 'number', got {kind!r}")
+        raise table.error("kind", f"must be 'choice' or 'number', got {_short(kind)}")
     table.finish()
     return question
 
@@ -112,7 +112,7 @@ def read_options(table: Table) -> tuple[Option, ...]:
         if value in RESERVED_VALUES:
             raise entry.error("value", f"'{value}' is reserved (not applicable / unknown)")
         if not SLUG.match(value):
-            raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
+            raise entry.error("value", f"must be a kebab-case slug, got {_short(value)}")
         level = entry.integer("level")
         if level > MAX_LEVEL:
             raise entry.error("level", f"must be at most {MAX_LEVEL}, got {_short_number(level)}")
@@ -143,7 +143,7 @@ def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
     elif raw_better == "higher":
         better = "higher"
     else:
-        raise table.error("better", f"must be 'lower' or 'higher', got {raw_better!r}")
+        raise table.error("better", f"must be 'lower' or 'higher', got {_short(raw_better)}")
     low, high = table.number("min", within=FIGURES), table.number("max", within=FIGURES)
     if low >= high:
         raise table.error("max", "must be greater than min")
@@ -173,7 +173,7 @@ def read_scale(table: Table, better: str) -> Scale:
     ordered = sorted(set(thresholds), reverse=better == "lower")
     if list(thresholds) != ordered:
         direction = "decreasing" if better == "lower" else "increasing"
-        raise table.error("thresholds", f"must be strictly {direction} when better = {better!r}")
+        raise table.error("thresholds", f"must be strictly {direction} when better = {_short(better)}")
     factor = table.number("factor", 1.0, within=FACTORS)
     scale = Scale(
         when=table.condition("when"),
@@ -203,11 +203,13 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
     target_question = table.string("question")
     question = questions.get(target_question)
     if question is None:
-        raise table.error("question", f"names a question that does not exist: {target_question!r}")
+        raise table.error("question", f"names a question that does not exist: {_short(target_question)}")
     if pillar is not None and question.pillar != pillar:
-        raise table.error("question", f"names a question of another pillar ({question.pillar}): {target_question!r}")
+        raise table.error(
+            "question", f"names a question of another pillar ({question.pillar}): {_short(target_question)}"
+        )
     if not aid.startswith(f"{target_question}.") or not SLUG.match(aid[len(target_question) + 1 :]):
-        raise table.error("id", f"must be '{target_question}.<kebab-case-slug>', got {aid!r}")
+        raise table.error("id", f"must be '{target_question}.<kebab-case-slug>', got {_short(aid)}")
     on_unknown = table.flag("on_unknown", False)
     if on_unknown and not question.allows_unknown:
         raise table.error("on_unknown", "only a figure (an outcome or input) can be unknown")
@@ -228,7 +230,9 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
         raise table.error("horizon", f"must be one of {', '.join(map(str, HORIZONS))} (days), got {horizon}")
     link = table.string("link")
     if not LINK.match(link):
-        raise table.error("link", f"must be a docs page path such as 'pillars/product.md#checklist', got {link!r}")
+        raise table.error(
+            "link", f"must be a docs page path such as 'pillars/product.md#checklist', got {_short(link)}"
+        )
     target = table.raw("target", None)
     if target is not None and not isinstance(target, str):
         raise table.error("target", "must name an outcome question")
@@ -275,12 +279,13 @@ def read_warning(table: Table) -> Warning:
     for key, listed in conditions.items():
         for condition in listed:
             if not WARNING_CONDITION.match(condition):
-                raise table.error(key, f"unknown condition {condition!r} (see the comment in settings.toml)")
+                raise table.error(key, f"unknown condition {_short(condition)} (see the comment in settings.toml)")
     if not conditions["when"]:
         raise table.error("when", "needs at least one condition")
-    warning = Warning(
-        id=table.string("id"), when=conditions["when"], unless=conditions["unless"], text=table.text("text")
-    )
+    wid = table.string("id")
+    if not SLUG.match(wid):
+        raise table.error("id", f"must be a kebab-case slug, got {_short(wid)}")
+    warning = Warning(id=wid, when=conditions["when"], unless=conditions["unless"], text=table.text("text"))
     table.finish()
     return warning
 
@@ -321,7 +326,7 @@ def _short_number(value: int) -> str:
 def _no_duplicates(table: Table, key: str, values: list[str], what: str) -> None:
     duplicate = next((v for v in values if values.count(v) > 1), None)
     if duplicate:
-        raise table.error(key, f"duplicate {what} {duplicate!r}")
+        raise table.error(key, f"duplicate {what} {_short(duplicate)}")
 
 
 def read_levels(table: Table) -> list[Level]:

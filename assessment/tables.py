@@ -7,6 +7,7 @@ typo such as `guidence` is an error instead of a silently empty text.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +15,11 @@ from typing import Any
 
 from .errors import BankError
 from .files import NotRegularFile, read_limited
+from .markup import html_found
 from .model import ALWAYS, Condition, Text, TextList
 
 _MISSING: Any = object()
+_ITEM = re.compile(r"[a-z0-9][a-z0-9._-]{0,79}")
 
 
 @dataclass(frozen=True)
@@ -163,8 +166,9 @@ class Table:
         tables = []
         for index, entry in enumerate(value):
             item = self.item
-            if item_key and isinstance(entry, dict) and isinstance(entry.get(item_key), str):
-                item = f"{key[:-1] if key.endswith('s') else key} '{entry[item_key]}'"
+            name = entry.get(item_key) if item_key and isinstance(entry, dict) else None
+            if isinstance(name, str) and _ITEM.fullmatch(name):  # a message names an item only by an id-like name
+                item = f"{key[:-1] if key.endswith('s') else key} '{name}'"
             path = f"{key}[{index}]" if item == self.item else ""
             if item == self.item and self.path:
                 path = f"{self.path}.{path}"
@@ -183,11 +187,20 @@ class Table:
 def _nonempty(table: Table, key: str, lang: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise table.error(f"{key}.{lang}", "must be a non-empty string")
+    tag = html_found(value)
+    if tag is not None:
+        raise table.error(
+            f"{key}.{lang}",
+            f"contains HTML ({tag!r}): texts are plain text; put code such as `<title>` between backticks",
+        )
     return value  # kept as written: some texts start with a space on purpose (" (break-even ...)")
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    """A value quoted in a message: at most 60 printable characters (numbers of any size included)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 50:
+        return "a very large number"
+    text = "".join(c if c.isprintable() else "?" for c in repr(value)[:200])
     return text if len(text) <= 60 else text[:57] + "..."
 
 

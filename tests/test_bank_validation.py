@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,68 @@ def test_overlay_numbers_are_finite_and_in_range(tmp_path: Path, overlay: str, f
     path.write_text(overlay, "utf-8")
     message = error_for(None, path)  # type: ignore[arg-type]
     assert "questions.toml" in message and field in message and expected in message, message
+
+
+# -- Finding 1: raw HTML in a bank or overlay text is refused, naming the file, item and field -------
+
+HOSTILE = [
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned = 1">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    '<base href="https://evil.example/">',
+    "</title><title>Hacked",
+    "<!-- the rest of the page",
+]
+ACME_OVERLAY = Path(__file__).resolve().parents[1] / "examples" / "acme-brand" / "questions.toml"
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ('text.en = "How do you handle requests for samples from serious buyers?"', "text.en"),
+        ('area.zh = "样品"', "area.zh"),
+        ('label.en = "We avoid samples or answer sample requests late."', "options[0].label.en"),
+        ('title.en = "Write a one-page sample policy"', "title.en"),
+        ('metric.en = "Share of sampled inquiries that become orders"', "metric.en"),
+        ('unit.en = "working hours"', "unit.en"),
+        ("source.en = \"Northwind's standard for exporters", "source.en"),
+    ],
+)
+def test_html_in_an_overlay_text_is_refused(tmp_path: Path, payload: str, line: str, field: str) -> None:
+    text = ACME_OVERLAY.read_text("utf-8")
+    start = text.index(line)
+    end = text.index("\n", start)
+    key = line.split(" = ")[0]
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text(text[:start] + f"{key} = {json.dumps('Fine text ' + payload)}" + text[end:], "utf-8")
+    message = error_for(None, overlay)  # type: ignore[arg-type]
+    assert "questions.toml" in message and field in message and "contains HTML" in message, message
+    assert "between backticks" in message
+
+
+def test_html_in_an_upstream_bank_text_is_refused(tmp_path: Path) -> None:
+    folder = broken(
+        tmp_path, "inquiry", lambda t: t.replace('text.zh = "inquiry 的第 2 题？"', 'text.zh = "<b>粗体</b>"')
+    )
+    assert "inquiry.toml: question 'inquiry.q2', field 'text.zh': contains HTML ('<b')" in error_for(folder)
+
+
+@pytest.mark.parametrize(
+    "text", ["Cut returns to <1%", "put the product name in each listing's `<title>`", "a < b > c & d"]
+)
+def test_text_that_only_looks_like_html_is_allowed(tmp_path: Path, text: str) -> None:
+    overlay = tmp_path / "questions.toml"
+    source = ACME_OVERLAY.read_text("utf-8")
+    line = 'text.en = "How do you handle requests for samples from serious buyers?"'
+    overlay.write_text(source.replace(line, f"text.en = {json.dumps(text)}"), "utf-8")
+    assert load_bank(None, overlay).question("inquiry.sample-policy").text["en"] == text  # type: ignore[union-attr]
+
+
+def test_an_overlay_profile_option_value_is_a_slug(tmp_path: Path) -> None:
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text(
+        '[[profile_options]]\ndimension = "model"\nvalue = "x`<img src=x>"\nlabel.en = "X"\nlabel.zh = "X"\n', "utf-8"
+    )
+    message = error_for(None, overlay)  # type: ignore[arg-type]
+    assert "field 'profile_options[0].value'" in message and "slug" in message

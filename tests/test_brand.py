@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -289,3 +290,54 @@ def test_invalid_yaml_is_one_short_line(tmp_path: Path) -> None:
 def test_a_long_bad_value_is_not_echoed_in_full(tmp_path: Path) -> None:
     folder = broken_brand(tmp_path, lambda t: t.replace('primary: "#5b2a86"', f'primary: "{"x" * 5000}"'))
     one_line_error(check(folder), "field 'colors.light.primary'")
+
+
+# -- Finding 1: raw HTML in a brand text is refused, naming the field -------------------------------
+
+HOSTILE = [
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned = 1">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    '<base href="https://evil.example/">',
+    "</title><title>Hacked",
+]
+BRAND_TEXTS = [
+    ("  en: Northwind Growth Lab\n", "name.en"),
+    ("  zh: 北风增长实验室帮助外贸工厂与线上品牌先修好电商运营的根本。\n", "description.zh"),
+    (
+        "  en: Northwind Growth Lab · Shenzhen and Rotterdam. The four-pillar model is the work of 盟接之桥.\n",
+        "footer.en",
+    ),
+    ("  en: © 2026 Northwind Growth Lab (fictional). Content CC BY 4.0.\n", "legal.en"),
+    ("    en: Book a free diagnosis call\n", "contact.label.en"),
+    ("    zh: 北风顾问会带你的团队解读结果，并制定 90 天计划。\n", "contact.text.zh"),
+    ("    en: WeChat QR code of Northwind Growth Lab\n", "contact.qr_alt.en"),
+    ('      en: "Northwind client: valve maker"\n', "nav[0].title.en"),
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+@pytest.mark.parametrize(("line", "field"), BRAND_TEXTS)
+def test_html_in_a_brand_text_is_refused(tmp_path: Path, payload: str, line: str, field: str) -> None:
+    indent = line[: len(line) - len(line.lstrip())]
+    key = line.strip().split(":")[0]
+    replacement = f"{indent}{key}: {json.dumps('Fine text ' + payload, ensure_ascii=False)}\n"
+    folder = broken_brand(tmp_path, lambda t: t.replace(line, replacement))
+    one_line_error(check(folder), f"field '{field}': contains HTML")
+
+
+@pytest.mark.parametrize("text", ['Root "First"', "Root <1st", "Root > First"])
+@pytest.mark.parametrize(("line", "field"), [BRAND_TEXTS[0], BRAND_TEXTS[-1]])
+def test_the_name_and_nav_titles_may_not_hold_quotes_or_angle_brackets(
+    tmp_path: Path, text: str, line: str, field: str
+) -> None:
+    """The theme prints these without escaping, in attributes too."""
+    indent = line[: len(line) - len(line.lstrip())]
+    key = line.strip().split(":")[0]
+    folder = broken_brand(tmp_path, lambda t: t.replace(line, f"{indent}{key}: {json.dumps(text)}\n"))
+    one_line_error(check(folder), f"field '{field}': may not contain <, > or \"")
+
+
+def test_brand_texts_that_only_look_like_html_pass(tmp_path: Path, tricky_brand: Path) -> None:
+    run = check(tricky_brand)
+    assert run.returncode == 0, run.stderr

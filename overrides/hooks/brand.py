@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from assessment.files import NotRegularFile, read_limited
+from assessment.markup import html_found
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("en", "zh")
@@ -38,6 +39,7 @@ MAILTO = re.compile(r"^mailto:[a-z0-9.!#$%&*+/=?^_{|}~-]+@[a-z0-9.-]+(?:\?[a-z0-
 TEL = re.compile(r"^tel:\+?[0-9][0-9().-]*$", re.I)
 SITE_PAGE = re.compile(r"^(?:[a-z0-9_~-][a-z0-9._~-]*/)*(?:[a-z0-9_~-][a-z0-9._~-]*)?(?:#[a-z0-9_-]+)?$", re.I)
 SNIPPET = re.compile(rb"-+8<-+")
+THEME_UNSAFE = re.compile(r'[<>"]')
 FIELDS = {
     "name",
     "short_name",
@@ -224,7 +226,12 @@ def load_brand(folder: Path | None = None) -> Brand:
     if unknown:
         raise BrandError(shown, unknown[0], f"unknown field (known fields: {', '.join(sorted(FIELDS))})")
 
-    def text(key: str, value: Any = None, required: bool = True) -> dict[str, str]:
+    def text(key: str, value: Any = None, required: bool = True, theme: bool = False) -> dict[str, str]:
+        """A text per language: plain text (no HTML; `code` between backticks is allowed).
+
+        `theme`: the theme prints it without escaping (the site name, navigation
+        titles), so it may not hold < > or " at all.
+        """
         value = data.get(key) if value is None else value
         if value is None and not required:
             return {}
@@ -238,6 +245,16 @@ def load_brand(folder: Path | None = None) -> Brand:
         extra = sorted(str(lang) for lang in set(value) - set(LANGUAGES))
         if extra:
             raise BrandError(shown, f"{key}.{extra[0]}", f"unknown language (known: {', '.join(LANGUAGES)})")
+        for lang, item in value.items():
+            if not isinstance(item, str):
+                raise BrandError(shown, f"{key}.{lang}", "must be a text")
+            tag = html_found(item)
+            if tag is not None:
+                message = f"contains HTML ({tag!r}): brand texts are plain text; put code between backticks"
+                raise BrandError(shown, f"{key}.{lang}", message)
+            if theme and THEME_UNSAFE.search(item):
+                message = 'may not contain <, > or " (the theme prints it as it is, in attributes too)'
+                raise BrandError(shown, f"{key}.{lang}", message)
         return {lang: value[lang].strip() for lang in value}
 
     def file(key: str, value: Any) -> Path:
@@ -279,7 +296,7 @@ def load_brand(folder: Path | None = None) -> Brand:
 
     brand = Brand(
         folder=folder,
-        name=text("name"),
+        name=text("name", theme=True),
         short_name=short_name.strip(),
         description=text("description"),
         logo=image("logo", data.get("logo")),
@@ -345,7 +362,7 @@ def load_brand(folder: Path | None = None) -> Brand:
         brand.nav.append(
             {
                 "file": entry["file"],
-                "title": text(f"{where}.title", entry.get("title")),
+                "title": text(f"{where}.title", entry.get("title"), theme=True),
                 "section": entry.get("section"),
             }
         )
