@@ -210,3 +210,42 @@ def test_a_changed_bank_keeps_the_answers_that_still_apply(page: Page, watch) ->
     assert saved_answers(page) == still
     wait_for_engine(page)
     wait_for_results(page, 2)
+
+
+def test_enter_in_any_kind_of_field_never_submits_the_answers(page: Page, watch, base_url: str) -> None:
+    """Issue 15, finding 2: a form with one number field left (an overlay can hide the others) is submitted by
+    Enter, as a GET query of every answer. Nothing may leave the page: try Enter in every kind of input."""
+    submitted: list[str] = []
+    page.on("request", lambda request: submitted.append(request.url) if "?" in request.url else None)
+    page.goto("assessment/")
+
+    def enter_in(field) -> None:
+        field.focus()
+        page.keyboard.press("Enter")
+
+    page.click(".rf-step[data-step='profile']")
+    page.locator("[data-profile-id='model'] label").first.click()  # profile, one answer: a radio
+    enter_in(page.locator("[data-profile-id='model'] input").first)
+    page.locator("[data-profile-id='channels'] label").first.click()  # profile, several answers: checkboxes
+    enter_in(page.locator("[data-profile-id='channels'] input").first)
+    page.click(".rf-step[data-step='product']")
+    product = page.locator("[data-kind='choice'][data-pillar='product']").first
+    product.locator("label").first.click()  # a practice: radios
+    enter_in(product.locator("input[type=radio]").first)
+    page.click(".rf-step[data-step='inquiry']")
+    figure = page.locator("[data-question-id='inquiry.response-time']")
+    figure.locator("label:has(input[value='unknown'])").click()  # a figure's "I don't know": a checkbox
+    enter_in(figure.locator("input[value='unknown']"))
+    figure.locator("label:has(input[value='unknown'])").click()
+    # One number field left in the form: the case where a browser submits on Enter.
+    page.evaluate(
+        """() => document.querySelectorAll('#rf-form input[type=number]').forEach((input) => {
+            if (input.name !== 'inquiry.response-time') input.closest('fieldset').remove();
+        })"""
+    )
+    number = figure.locator("input[type=number]")
+    number.fill("5")
+    number.press("Enter")
+    page.wait_for_timeout(500)  # a submission would navigate (or request) by now
+    assert "?" not in page.url and submitted == [], submitted
+    assert page.evaluate("() => document.getElementById('rf-form').method") == "dialog"
