@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -341,3 +342,34 @@ def test_the_name_and_nav_titles_may_not_hold_quotes_or_angle_brackets(
 def test_brand_texts_that_only_look_like_html_pass(tmp_path: Path, tricky_brand: Path) -> None:
     run = check(tricky_brand)
     assert run.returncode == 0, run.stderr
+
+
+# -- Item 11: the browser storage key is unique to the site ----------------------------------------
+
+
+def brand_hook():
+    spec = importlib.util.spec_from_file_location("brand_hook_for_tests", ROOT / "overrides" / "hooks" / "brand.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_storage_key_is_unique_to_the_site(tmp_path: Path) -> None:
+    """Two forks with the same short_name on one origin (user.github.io/a/ and /b/) must not share saved answers."""
+    hook = brand_hook()
+    keys = {}
+    for name, site_url in [("a", "https://user.github.io/a/"), ("b", "https://user.github.io/b/"), ("none", None)]:
+        folder = broken_brand(
+            tmp_path / name,
+            lambda t, url=site_url: t.replace(
+                "site_url: https://northwind.example/diagnosis/", f"site_url: {url}" if url else ""
+            ),
+        )
+        keys[name] = hook.load_brand(folder).storage_key
+    assert keys["none"] == "rf-northwind"
+    assert keys["a"] != keys["b"] and all(re.fullmatch(r"rf-northwind-[0-9a-f]{8}", keys[k]) for k in "ab")
+    same = broken_brand(tmp_path / "same", lambda t: t.replace("diagnosis/", "Diagnosis"))
+    assert hook.load_brand(same).storage_key != keys["a"]  # a different path is a different site
+    assert hook.load_brand(EXAMPLE).storage_key == hook.load_brand(EXAMPLE).storage_key  # stable across builds

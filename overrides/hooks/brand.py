@@ -11,6 +11,7 @@ Also importable as a library: `load_brand(folder)` validates without building
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -88,8 +89,20 @@ class Brand:
 
     @property
     def storage_key(self) -> str:
-        """Where the assessment saves answers in the browser: one key per brand, so two sites on one host don't mix."""
-        return "rf-" + (re.sub(r"[^a-z0-9]+", "-", self.short_name.lower()).strip("-") or "site")
+        """Where the assessment saves answers in the browser (localStorage).
+
+        One key per site: the brand's short name, and, when site_url is set, a
+        fingerprint of its host and path. Two forks with the same short name on one
+        origin (user.github.io/a/ and user.github.io/b/) then keep their answers
+        apart. They can still read each other's storage: only separate origins
+        isolate it (see the README on hosting).
+        """
+        key = "rf-" + (re.sub(r"[^a-z0-9]+", "-", self.short_name.lower()).strip("-") or "site")
+        if self.site_url:
+            parts = urlsplit(self.site_url)
+            site = f"{parts.netloc.lower()}{parts.path.rstrip('/')}"
+            key += "-" + hashlib.sha256(site.encode("utf-8")).hexdigest()[:8]
+        return key
 
 
 def brand_dir() -> Path:
