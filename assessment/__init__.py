@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .answers import check_submission, read_document
+from .answers import _short, check_submission, read_document
 from .errors import AnswerError, AssessmentError, BankError
 from .export import export_bank
 from .loader import load_bank
@@ -42,7 +42,7 @@ def get_bank(overlay: str | Path | None = None) -> Bank:
 
 def _language(bank: Bank, lang: str) -> str:
     if lang not in bank.languages:
-        raise AnswerError(f"unknown language {lang!r} (available: {', '.join(bank.languages)})")
+        raise AnswerError(f"unknown language {_short(lang)} (available: {', '.join(bank.languages)})")
     return lang
 
 

@@ -1,7 +1,9 @@
 """Command line: `python -m assessment questions|score|validate`.
 
-Bad input (unknown question, invalid option, malformed JSON, unreadable file, a
-broken bank) prints one line on stderr and exits with status 2, never a traceback.
+Bad input (unknown question, invalid option, malformed JSON, an unreadable,
+oversized or non-regular file, closed stdin, a broken bank) prints one line on
+stderr and exits with status 2, never a traceback. Many files give one CSV of the
+good ones, and one error line per bad one.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from . import assess_document, get_bank, load_questionnaire
+from .answers import MAX_FILE_BYTES, parse_document
 from .errors import AssessmentError
+from .files import NotRegularFile, read_limited
 from .loader import load_bank
 from .report import csv_table, text_report
 from .sharelink import LAYOUTS, known_layouts, layout
@@ -49,20 +53,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_json(path: str) -> Any:
-    name = "stdin" if path == "-" else path
+def shown_name(path: str) -> str:
+    """A file name as it can be printed anywhere: undecodable bytes as U+FFFD, control characters as '?'."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def _read_bytes(path: str) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a regular file (or stdin); never blocks on a FIFO or reads a device."""
+    name = "stdin" if path == "-" else shown_name(path)
+    if path == "-":
+        stream = sys.stdin
+        if stream is None:
+            raise InputError("stdin: closed, nothing to read")
+        try:
+            buffer = getattr(stream, "buffer", None)
+            if buffer is not None:
+                return bytes(buffer.read(MAX_FILE_BYTES + 1))
+            return str(stream.read(MAX_FILE_BYTES + 1)).encode("utf-8", "surrogateescape")
+        except (OSError, ValueError) as exc:
+            raise InputError(f"stdin: cannot be read ({getattr(exc, 'strerror', None) or 'closed'})") from None
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        return read_limited(path, MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        raise InputError(f"{name}: {exc}") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read file ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text") from None
+        raise InputError(f"{name}: cannot read file ({exc.strerror or 'error'})") from None
+
+
+def _read_json(path: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
-    except RecursionError:
-        raise InputError(f"{name}: malformed JSON (nested too deeply)") from None
+        return parse_document(_read_bytes(path))
+    except AssessmentError as exc:
+        raise InputError(f"{'stdin' if path == '-' else shown_name(path)}: {exc}") from None
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -71,7 +94,7 @@ def _expand(paths: list[str]) -> list[str]:
         if path != "-" and Path(path).is_dir():
             found = sorted(str(p) for p in Path(path).glob("*.json"))
             if not found:
-                raise InputError(f"{path}: folder holds no .json files")
+                raise InputError(f"{shown_name(path)}: folder holds no .json files")
             files += found
         else:
             files.append(path)
@@ -84,7 +107,7 @@ def _score_file(path: str, lang: str, overlay: str | None) -> dict[str, Any]:
     except InputError:
         raise
     except AssessmentError as exc:
-        raise InputError(f"{'stdin' if path == '-' else path}: {exc}") from None
+        raise InputError(f"{'stdin' if path == '-' else shown_name(path)}: {exc}") from None
 
 
 def _print_questions(data: dict[str, Any]) -> str:
@@ -109,30 +132,46 @@ def _print_questions(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _output(text: str) -> None:
+    """Write to stdout; a character the terminal's encoding lacks is replaced, never a traceback."""
+    stream = sys.stdout
+    if stream is None:
+        raise InputError("stdout: closed, nowhere to write the result")
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = stream.encoding or "utf-8"
+        stream.write(text.encode(encoding, "replace").decode(encoding))
+    stream.flush()
+
+
+def _error(message: object) -> None:
+    """One line on stderr, printable characters only (messages may quote file names)."""
+    line = "".join(c if c.isprintable() else "?" for c in f"error: {message}")
+    if sys.stderr is not None:
+        print(line, file=sys.stderr)
+
+
 def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "questions":
             data = load_questionnaire(args.lang, args.overlay)
-            sys.stdout.write(
-                json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json else _print_questions(data)
-            )
+            _output(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json else _print_questions(data))
         elif args.command == "layout":
             return _layout(add=args.add)
         elif args.command == "validate":
             bank = get_bank(args.overlay)
-            print(f"ok: {len(bank.questions)} questions, {len(bank.actions)} actions, bank version {bank.version}")
+            _output(f"ok: {len(bank.questions)} questions, {len(bank.actions)} actions, bank version {bank.version}\n")
         else:
             files = _expand(args.paths)
             if len(files) == 1 and not any(Path(p).is_dir() for p in args.paths if p != "-"):
                 result = _score_file(files[0], args.lang, args.overlay)
-                sys.stdout.write(
-                    json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else text_report(result)
-                )
+                _output(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else text_report(result))
             else:
                 return _score_batch(files, args.lang, args.overlay)
     except (InputError, AssessmentError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(exc)
         return EXIT_BAD_INPUT
     return 0
 
@@ -162,11 +201,11 @@ def _score_batch(files: list[str], lang: str, overlay: str | None) -> int:
     rows, failed = [], 0
     for path in files:
         try:
-            rows.append((path, _score_file(path, lang, overlay)))
+            rows.append(("stdin" if path == "-" else shown_name(path), _score_file(path, lang, overlay)))
         except InputError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            _error(exc)
             failed += 1
-    sys.stdout.write(csv_table(rows))
+    _output(csv_table(rows))
     return EXIT_BAD_INPUT if failed else 0
 
 

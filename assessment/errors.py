@@ -27,5 +27,30 @@ class BankError(AssessmentError):
         super().__init__(f"{where}: {message}")
 
 
+REASONS = (
+    "too_large",
+    "encoding",
+    "json",
+    "shape",
+    "unknown_question",
+    "bad_value",
+    "unknown_profile",
+    "bad_profile",
+    "invalid",
+)
+"""Why answers were refused: the codes the browser uses too (its `reason_*` strings).
+
+See tests/cases/answer-contract.json."""
+
+
 class AnswerError(AssessmentError, ValueError):
-    """The answers given for scoring are not valid for this bank."""
+    """The answers given for scoring are not valid for this bank.
+
+    `reason` is one of REASONS; `item` is the question or profile id the message
+    names, when it names one (only ever an id-like text, never a stranger's prose).
+    """
+
+    def __init__(self, message: str, reason: str = "invalid", item: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.item = item

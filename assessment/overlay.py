@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import PILLAR_IDS, Dimension, ProfileOption
-from .readers import read_action, read_levels, read_question, read_scale, read_warning
-from .tables import Table, read_toml, shown_path
+from .readers import SLUG, read_action, read_levels, read_question, read_scale, read_warning
+from .tables import Table, _short, read_toml, shown_path
 
 if TYPE_CHECKING:
     from .loader import Draft
@@ -38,6 +38,7 @@ def apply_overlay(path: Path, draft: Draft) -> None:
             root_step=scoring.number("root_step", rules.root_step),
         )
         scoring.finish()
+        draft.files["scoring"] = shown
     if table.has("levels"):
         draft.levels = read_levels(table)
 
@@ -49,7 +50,7 @@ def apply_overlay(path: Path, draft: Draft) -> None:
         qid = entry.data.get("id")
         pillar = qid.split(".")[0] if isinstance(qid, str) else ""
         if pillar not in PILLAR_IDS:
-            raise entry.error("id", f"must start with a pillar id ({', '.join(PILLAR_IDS)}), got {qid!r}")
+            raise entry.error("id", f"must start with a pillar id ({', '.join(PILLAR_IDS)}), got {_short(qid)}")
         if qid in draft.questions:
             raise entry.error("id", "a question with this id already exists; use [weights] or hide to change it")
         question = read_question(entry, pillar)
@@ -79,13 +80,13 @@ def apply_overlay(path: Path, draft: Draft) -> None:
         if qid not in draft.questions:
             raise table.error(f"weights.{qid}", "names a question that does not exist")
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 10:
-            raise table.error(f"weights.{qid}", f"must be a number greater than 0 and at most 10, got {weight!r}")
+            raise table.error(f"weights.{qid}", f"must be a number greater than 0 and at most 10, got {_short(weight)}")
         draft.questions[qid] = replace(draft.questions[qid], weight=float(weight))
 
     hide = table.strings("hide", [])
     for qid in hide:
         if qid not in draft.questions:
-            raise table.error("hide", f"names a question that does not exist: {qid!r}")
+            raise table.error("hide", f"names a question that does not exist: {_short(qid)}")
         del draft.questions[qid]
     draft.actions = [a for a in draft.actions if a.question in draft.questions]
     for pillar in PILLAR_IDS:
@@ -99,10 +100,12 @@ def _add_profile_option(entry: Table, draft: Draft) -> None:
     dimension_id = entry.string("dimension")
     dimension = next((d for d in draft.dimensions if d.id == dimension_id), None)
     if dimension is None:
-        raise entry.error("dimension", f"unknown profile dimension {dimension_id!r}")
+        raise entry.error("dimension", f"unknown profile dimension {_short(dimension_id)}")
     value = entry.string("value")
+    if not SLUG.match(value):
+        raise entry.error("value", "must be a kebab-case slug (lower-case words joined by '-')")
     if value in dimension.values():
-        raise entry.error("value", f"the {dimension_id} dimension already has {value!r}")
+        raise entry.error("value", f"the {dimension_id} dimension already has {_short(value)}")
     option = ProfileOption(value=value, label=entry.text("label"))
     entry.finish()
     index = draft.dimensions.index(dimension)
@@ -120,8 +123,13 @@ def _add_scale(entry: Table, draft: Draft) -> None:
     qid = entry.string("question")
     question = draft.questions.get(qid)
     if question is None or question.role != "outcome" or question.kind != "number":
-        raise entry.error("question", f"must name a numeric outcome question, got {qid!r}")
+        raise entry.error("question", f"must name a numeric outcome question, got {_short(qid)}")
     scale = read_scale(entry, question.better)
     if scale.when == question.scales[-1].when:
         raise entry.error("when", "is missing: an overlay scale applies to some profiles, before upstream's")
+    needed = len(question.scales[-1].thresholds)
+    if len(scale.thresholds) != needed:
+        raise entry.error(
+            "thresholds", f"needs as many thresholds as {qid}'s other scales ({needed}, one per band above failing)"
+        )
     draft.questions[qid] = replace(question, scales=(scale, *question.scales))

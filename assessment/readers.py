@@ -27,26 +27,32 @@ from .model import (
     Variant,
     Warning,
 )
-from .tables import Table
+from .tables import Table, _short
 
 HORIZONS = (30, 60, 90)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINK = re.compile(r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?$")
 ROLES = ("practice", "outcome", "input")
+FIGURES = (-1e9, 1e9)
+"""Bounds for a figure's range and thresholds: far beyond any real figure, well inside what a float (and a
+share link, which stores figures in millionths) holds exactly."""
+FACTORS = (1e-6, 1e6)
+"""Bounds for a scale's factor (minutes per working hour is 60, per second 1/60)."""
+MAX_LEVEL = 100
 
 
 def read_dimension(table: Table) -> Dimension:
     did = table.string("id")
     if not SLUG.match(did):
-        raise table.error("id", f"must be a kebab-case slug, got {did!r}")
+        raise table.error("id", f"must be a kebab-case slug, got {_short(did)}")
     options = []
     for entry in table.tables("options", item_key=None):
         value = entry.string("value")
         if not SLUG.match(value):
-            raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
+            raise entry.error("value", f"must be a kebab-case slug, got {_short(value)}")
         link = entry.raw("link", None)
         if link is not None and not (isinstance(link, str) and LINK.match(link)):
-            raise entry.error("link", f"must be a docs page path such as 'channels/own-site.md', got {link!r}")
+            raise entry.error("link", f"must be a docs page path such as 'channels/own-site.md', got {_short(link)}")
         options.append(ProfileOption(value=value, label=entry.text("label"), link=link))
         entry.finish()
     if len(options) < 2:
@@ -66,11 +72,11 @@ def read_dimension(table: Table) -> Dimension:
 def read_question(table: Table, pillar: str) -> Question:
     qid = table.string("id")
     if not qid.startswith(f"{pillar}.") or not SLUG.match(qid[len(pillar) + 1 :]):
-        raise table.error("id", f"must be '{pillar}.<kebab-case-slug>', got {qid!r}")
+        raise table.error("id", f"must be '{pillar}.<kebab-case-slug>', got {_short(qid)}")
     kind = table.string("kind", "choice")
     role = table.string("role", "practice" if kind == "choice" else "outcome")
     if role not in ROLES:
-        raise table.error("role", f"must be one of {', '.join(ROLES)}, got {role!r}")
+        raise table.error("role", f"must be one of {', '.join(ROLES)}, got {_short(role)}")
     common: dict[str, Any] = dict(
         id=qid,
         pillar=pillar,
@@ -94,7 +100,7 @@ def read_question(table: Table, pillar: str) -> Question:
     elif kind == "number":
         question = _read_number_question(table, common)
     else:
-        raise table.error("kind", f"must be 'choice' or 'number', got {kind!r}")
+        raise table.error("kind", f"must be 'choice' or 'number', got {_short(kind)}")
     table.finish()
     return question
 
@@ -106,8 +112,11 @@ def read_options(table: Table) -> tuple[Option, ...]:
         if value in RESERVED_VALUES:
             raise entry.error("value", f"'{value}' is reserved (not applicable / unknown)")
         if not SLUG.match(value):
-            raise entry.error("value", f"must be a kebab-case slug, got {value!r}")
-        options.append(Option(value=value, level=entry.integer("level"), label=entry.text("label")))
+            raise entry.error("value", f"must be a kebab-case slug, got {_short(value)}")
+        level = entry.integer("level")
+        if level > MAX_LEVEL:
+            raise entry.error("level", f"must be at most {MAX_LEVEL}, got {_short_number(level)}")
+        options.append(Option(value=value, level=level, label=entry.text("label")))
         entry.finish()
     if len(options) < 2:
         raise table.error("options", "needs at least 2 options")
@@ -134,8 +143,8 @@ def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
     elif raw_better == "higher":
         better = "higher"
     else:
-        raise table.error("better", f"must be 'lower' or 'higher', got {raw_better!r}")
-    low, high = table.number("min"), table.number("max")
+        raise table.error("better", f"must be 'lower' or 'higher', got {_short(raw_better)}")
+    low, high = table.number("min", within=FIGURES), table.number("max", within=FIGURES)
     if low >= high:
         raise table.error("max", "must be greater than min")
     break_even_from = table.raw("break_even_from", None)
@@ -160,14 +169,12 @@ def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
 
 
 def read_scale(table: Table, better: str) -> Scale:
-    thresholds = table.numbers("thresholds")
+    thresholds = table.numbers("thresholds", within=FIGURES)
     ordered = sorted(set(thresholds), reverse=better == "lower")
     if list(thresholds) != ordered:
         direction = "decreasing" if better == "lower" else "increasing"
-        raise table.error("thresholds", f"must be strictly {direction} when better = {better!r}")
-    factor = table.number("factor", 1.0)
-    if factor <= 0:
-        raise table.error("factor", "must be greater than 0")
+        raise table.error("thresholds", f"must be strictly {direction} when better = {_short(better)}")
+    factor = table.number("factor", 1.0, within=FACTORS)
     scale = Scale(
         when=table.condition("when"),
         unit=table.text("unit", allow_empty=True),
@@ -196,11 +203,13 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
     target_question = table.string("question")
     question = questions.get(target_question)
     if question is None:
-        raise table.error("question", f"names a question that does not exist: {target_question!r}")
+        raise table.error("question", f"names a question that does not exist: {_short(target_question)}")
     if pillar is not None and question.pillar != pillar:
-        raise table.error("question", f"names a question of another pillar ({question.pillar}): {target_question!r}")
+        raise table.error(
+            "question", f"names a question of another pillar ({question.pillar}): {_short(target_question)}"
+        )
     if not aid.startswith(f"{target_question}.") or not SLUG.match(aid[len(target_question) + 1 :]):
-        raise table.error("id", f"must be '{target_question}.<kebab-case-slug>', got {aid!r}")
+        raise table.error("id", f"must be '{target_question}.<kebab-case-slug>', got {_short(aid)}")
     on_unknown = table.flag("on_unknown", False)
     if on_unknown and not question.allows_unknown:
         raise table.error("on_unknown", "only a figure (an outcome or input) can be unknown")
@@ -221,7 +230,9 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
         raise table.error("horizon", f"must be one of {', '.join(map(str, HORIZONS))} (days), got {horizon}")
     link = table.string("link")
     if not LINK.match(link):
-        raise table.error("link", f"must be a docs page path such as 'pillars/product.md#checklist', got {link!r}")
+        raise table.error(
+            "link", f"must be a docs page path such as 'pillars/product.md#checklist', got {_short(link)}"
+        )
     target = table.raw("target", None)
     if target is not None and not isinstance(target, str):
         raise table.error("target", "must name an outcome question")
@@ -268,12 +279,13 @@ def read_warning(table: Table) -> Warning:
     for key, listed in conditions.items():
         for condition in listed:
             if not WARNING_CONDITION.match(condition):
-                raise table.error(key, f"unknown condition {condition!r} (see the comment in settings.toml)")
+                raise table.error(key, f"unknown condition {_short(condition)} (see the comment in settings.toml)")
     if not conditions["when"]:
         raise table.error("when", "needs at least one condition")
-    warning = Warning(
-        id=table.string("id"), when=conditions["when"], unless=conditions["unless"], text=table.text("text")
-    )
+    wid = table.string("id")
+    if not SLUG.match(wid):
+        raise table.error("id", f"must be a kebab-case slug, got {_short(wid)}")
+    warning = Warning(id=wid, when=conditions["when"], unless=conditions["unless"], text=table.text("text"))
     table.finish()
     return warning
 
@@ -307,10 +319,14 @@ def read_renamed(table: Table) -> Renamed:
     return renamed
 
 
+def _short_number(value: int) -> str:
+    return str(value) if value.bit_length() <= 50 else "a very large number"
+
+
 def _no_duplicates(table: Table, key: str, values: list[str], what: str) -> None:
     duplicate = next((v for v in values if values.count(v) > 1), None)
     if duplicate:
-        raise table.error(key, f"duplicate {what} {duplicate!r}")
+        raise table.error(key, f"duplicate {what} {_short(duplicate)}")
 
 
 def read_levels(table: Table) -> list[Level]:
@@ -318,6 +334,6 @@ def read_levels(table: Table) -> list[Level]:
     for entry in table.tables("levels", item_key=None):
         levels.append(Level(min=entry.number("min"), name=entry.text("name")))
         entry.finish()
-    if not levels or levels[0].min != 0 or any(b.min <= a.min for a, b in pairwise(levels)):
-        raise table.error("levels", "must start at min = 0 and increase")
+    if not levels or levels[0].min != 0 or levels[-1].min > 100 or any(b.min <= a.min for a, b in pairwise(levels)):
+        raise table.error("levels", "must start at min = 0 and increase, with every min from 0 to 100 (a pillar score)")
     return levels

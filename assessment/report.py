@@ -147,25 +147,40 @@ CSV_COLUMNS = [
 ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes Excel, WPS or LibreOffice read a cell as a formula (or a command)."""
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe and stays text.
+
+    File names come from whoever named the files: `=HYPERLINK(...).json` must
+    not become a live link (or worse) when a consultant opens the CSV. Numbers
+    are written as they are.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_table(rows: list[tuple[str, dict[str, Any]]]) -> str:
-    """One line per scored file, for a consultant comparing a client's teams."""
+    """One line per scored file, for a consultant comparing a client's teams (cells safe for spreadsheets)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for name, result in rows:
         scores = {p["id"]: p["score"] for p in result["pillars"]}
-        writer.writerow(
-            [
-                name,
-                result["answered"],
-                result["total"],
-                *("" if scores[pid] is None else scores[pid] for pid in PILLAR_IDS),
-                result["weakest"] or "",
-                result["root"] or "",
-                result["root_rule"],
-                "yes" if result["borderline"] else "no",
-                result["confidence"],
-                result["plan"][0]["id"] if result["plan"] else "",
-            ]
-        )
+        cells = [
+            name,
+            result["answered"],
+            result["total"],
+            *("" if scores[pid] is None else scores[pid] for pid in PILLAR_IDS),
+            result["weakest"] or "",
+            result["root"] or "",
+            result["root_rule"],
+            "yes" if result["borderline"] else "no",
+            result["confidence"],
+            result["plan"][0]["id"] if result["plan"] else "",
+        ]
+        writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return out.getvalue()

@@ -7,15 +7,19 @@ typo such as `guidence` is an error instead of a silently empty text.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import BankError
+from .files import NotRegularFile, read_limited
+from .markup import html_found
 from .model import ALWAYS, Condition, Text, TextList
 
 _MISSING: Any = object()
+_ITEM = re.compile(r"[a-z0-9][a-z0-9._-]{0,79}")
 
 
 @dataclass(frozen=True)
@@ -68,13 +72,15 @@ class Table:
             raise self.error(key, f"must be a whole number, got {_short(value)}")
         return value
 
-    def number(self, key: str, default: Any = _MISSING) -> float:
+    def number(self, key: str, default: Any = _MISSING, within: tuple[float, float] | None = None) -> float:
         value = self.raw(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise self.error(key, f"must be a finite number, got {_short(value)}")
+        if within is not None and not within[0] <= value <= within[1]:
+            raise self.error(key, f"must be between {within[0]:g} and {within[1]:g}, got {_short(value)}")
         return float(value)
 
-    def numbers(self, key: str) -> tuple[float, ...]:
+    def numbers(self, key: str, within: tuple[float, float] | None = None) -> tuple[float, ...]:
         value = self.raw(key)
         if (
             not isinstance(value, list)
@@ -82,6 +88,8 @@ class Table:
             or any(isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) for v in value)
         ):
             raise self.error(key, "must be a non-empty list of finite numbers")
+        if within is not None and not all(within[0] <= v <= within[1] for v in value):
+            raise self.error(key, f"every number must be between {within[0]:g} and {within[1]:g}")
         return tuple(float(v) for v in value)
 
     def flag(self, key: str, default: Any = _MISSING) -> bool:
@@ -158,8 +166,9 @@ class Table:
         tables = []
         for index, entry in enumerate(value):
             item = self.item
-            if item_key and isinstance(entry, dict) and isinstance(entry.get(item_key), str):
-                item = f"{key[:-1] if key.endswith('s') else key} '{entry[item_key]}'"
+            name = entry.get(item_key) if item_key and isinstance(entry, dict) else None
+            if isinstance(name, str) and _ITEM.fullmatch(name):  # a message names an item only by an id-like name
+                item = f"{key[:-1] if key.endswith('s') else key} '{name}'"
             path = f"{key}[{index}]" if item == self.item else ""
             if item == self.item and self.path:
                 path = f"{self.path}.{path}"
@@ -178,26 +187,46 @@ class Table:
 def _nonempty(table: Table, key: str, lang: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise table.error(f"{key}.{lang}", "must be a non-empty string")
+    tag = html_found(value)
+    if tag is not None:
+        raise table.error(
+            f"{key}.{lang}",
+            f"contains HTML ({tag!r}): texts are plain text; put code such as `<title>` between backticks",
+        )
     return value  # kept as written: some texts start with a space on purpose (" (break-even ...)")
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    """A value quoted in a message: at most 60 printable characters (numbers of any size included)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 50:
+        return "a very large number"
+    text = "".join(c if c.isprintable() else "?" for c in repr(value)[:200])
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+MAX_TOML_BYTES = 1024 * 1024
+"""Far more than any bank file or overlay (the largest pillar file is about 60 KB)."""
 
 
 def read_toml(path: Path, shown: str) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = read_limited(path, MAX_TOML_BYTES)
     except FileNotFoundError:
         raise BankError(shown, "file not found") from None
+    except NotRegularFile as exc:
+        raise BankError(shown, str(exc)) from None
     except OSError as exc:
         raise BankError(shown, f"cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_TOML_BYTES:
+        raise BankError(shown, f"is too large (more than {MAX_TOML_BYTES // 1024} KB)")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise BankError(shown, f"is not valid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise BankError(shown, "is not UTF-8 text") from None
+    except RecursionError:
+        raise BankError(shown, "is not valid TOML: nested too deeply") from None
 
 
 def shown_path(path: Path) -> str:

@@ -23,17 +23,19 @@ def validate_bank(bank: Bank, files: dict[str, str]) -> None:
         raise BankError(where("health_threshold"), "must be between 0 and 100", field="health_threshold")
     if not 0 <= scoring.failing_cap < scoring.health_threshold:
         raise BankError(
-            settings,
+            where("scoring"),
             f"must be at least 0 and below the health threshold ({scoring.health_threshold:g}, "
             f"set in {where('health_threshold')})",
             field="scoring.failing_cap",
         )
     if not 0 < scoring.outcome_share < 1:
-        raise BankError(settings, "must be between 0 and 1 (exclusive)", field="scoring.outcome_share")
+        raise BankError(where("scoring"), "must be between 0 and 1 (exclusive)", field="scoring.outcome_share")
     if scoring.plan_now < 1 or scoring.plan_next < 0:
         raise BankError(settings, "must be at least 1 ('now') and 0 ('next')", field="plan")
-    if scoring.root_step < 0:
-        raise BankError(settings, "must be 0 or more", field="scoring.root_step")
+    if not 0 <= scoring.root_step <= 100:
+        raise BankError(
+            where("scoring"), "must be 0 or more and at most 100 (points of a pillar score)", field="scoring.root_step"
+        )
     if not 0 < scoring.low_confidence_answered <= 1:
         raise BankError(settings, "must be a share between 0 and 1", field="confidence.low_answered")
     if len(bank.bands) != BANDS:

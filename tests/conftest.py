@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bankfactory import make_bank
 from sitebuild import build_site
+from trickybrand import make_tricky_brand
 
 from assessment.loader import load_bank
 from assessment.model import Bank
@@ -35,3 +36,15 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def acme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built with the example brand (a fictional consultancy with its own pages and questions)."""
     return build_site(tmp_path_factory.mktemp("acme") / "site", brand=EXAMPLE_BRAND)
+
+
+@pytest.fixture(scope="session")
+def tricky_brand(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid brand and overlay whose texts hold quotes, <, >, &, Markdown and `code` (tests/trickybrand.py)."""
+    return make_tricky_brand(tmp_path_factory.mktemp("tricky") / "brand")
+
+
+@pytest.fixture(scope="session")
+def tricky_site(tricky_brand: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with the tricky brand."""
+    return build_site(tmp_path_factory.mktemp("tricky-site") / "site", brand=tricky_brand)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,132 @@ def test_overlay_errors_name_the_overlay(tmp_path: Path) -> None:
     assert "field 'weights.traffic.q1': must be a number greater than 0" in error_for(folder, overlay)
     overlay.write_text('colour = "red"\n', "utf-8")
     assert "field 'colour': unknown field" in error_for(folder, overlay)
+
+
+# -- Finding 9: every number an overlay sets is finite and in range --------------------------------
+
+SCALE = """
+[[scales]]
+question = "inquiry.response-time"
+when = {{ model = ["b2b-export"] }}
+unit.en = "working hours"
+unit.zh = "工作小时"
+factor = {factor}
+thresholds = {thresholds}
+source.en = "x"
+source.zh = "x"
+"""
+NUMBER_QUESTION = """
+[[questions]]
+id = "inquiry.samples-sent"
+role = "input"
+kind = "number"
+better = "higher"
+min = {low}
+max = {high}
+unit.en = "samples"
+unit.zh = "件"
+area.en = "Samples"
+area.zh = "样品"
+text.en = "How many samples did you send last month?"
+text.zh = "上月寄出多少样品？"
+guidance.en = "Count them."
+guidance.zh = "数一数。"
+"""
+
+
+@pytest.mark.parametrize(
+    ("overlay", "field", "expected"),
+    [
+        ('[weights]\n"product.information" = nan\n', "weights.product.information", "greater than 0 and at most 10"),
+        ('[weights]\n"product.information" = inf\n', "weights.product.information", "greater than 0 and at most 10"),
+        ('[weights]\n"product.information" = 1e308\n', "weights.product.information", "greater than 0 and at most 10"),
+        ("health_threshold = nan\n", "health_threshold", "finite"),
+        ("health_threshold = 1e308\n", "health_threshold", "between 0 and 100"),
+        ("[scoring]\nroot_step = 1e308\n", "scoring.root_step", "at most 100"),
+        ("[scoring]\nfailing_cap = -inf\n", "scoring.failing_cap", "finite"),
+        (SCALE.format(factor=60, thresholds="[8, 2, 0.5, 0.1]"), "scales", "as many thresholds"),
+        (SCALE.format(factor=60, thresholds="[8]"), "scales", "as many thresholds"),
+        (SCALE.format(factor=60, thresholds="[1e308, 2, 0.5]"), "thresholds", "between -1e+09 and 1e+09"),
+        (SCALE.format(factor=1e-308, thresholds="[8, 2, 0.5]"), "factor", "between 1e-06 and 1e+06"),
+        (SCALE.format(factor=1e308, thresholds="[8, 2, 0.5]"), "factor", "between 1e-06 and 1e+06"),
+        (NUMBER_QUESTION.format(low=0, high=1e308), "max", "between -1e+09 and 1e+09"),
+        (NUMBER_QUESTION.format(low=-1e300, high=5), "min", "between -1e+09 and 1e+09"),
+        (
+            "[[levels]]\nmin = 0\nname.en = 'a'\nname.zh = 'a'\n"
+            "[[levels]]\nmin = 1e308\nname.en = 'b'\nname.zh = 'b'\n",
+            "levels",
+            "from 0 to 100",
+        ),
+    ],
+)
+def test_overlay_numbers_are_finite_and_in_range(tmp_path: Path, overlay: str, field: str, expected: str) -> None:
+    path = tmp_path / "questions.toml"
+    path.write_text(overlay, "utf-8")
+    message = error_for(None, path)  # type: ignore[arg-type]
+    assert "questions.toml" in message and field in message and expected in message, message
+
+
+# -- Finding 1: raw HTML in a bank or overlay text is refused, naming the file, item and field -------
+
+HOSTILE = [
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned = 1">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    '<base href="https://evil.example/">',
+    "</title><title>Hacked",
+    "<!-- the rest of the page",
+]
+ACME_OVERLAY = Path(__file__).resolve().parents[1] / "examples" / "acme-brand" / "questions.toml"
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ('text.en = "How do you handle requests for samples from serious buyers?"', "text.en"),
+        ('area.zh = "样品"', "area.zh"),
+        ('label.en = "We avoid samples or answer sample requests late."', "options[0].label.en"),
+        ('title.en = "Write a one-page sample policy"', "title.en"),
+        ('metric.en = "Share of sampled inquiries that become orders"', "metric.en"),
+        ('unit.en = "working hours"', "unit.en"),
+        ("source.en = \"Northwind's standard for exporters", "source.en"),
+    ],
+)
+def test_html_in_an_overlay_text_is_refused(tmp_path: Path, payload: str, line: str, field: str) -> None:
+    text = ACME_OVERLAY.read_text("utf-8")
+    start = text.index(line)
+    end = text.index("\n", start)
+    key = line.split(" = ")[0]
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text(text[:start] + f"{key} = {json.dumps('Fine text ' + payload)}" + text[end:], "utf-8")
+    message = error_for(None, overlay)  # type: ignore[arg-type]
+    assert "questions.toml" in message and field in message and "contains HTML" in message, message
+    assert "between backticks" in message
+
+
+def test_html_in_an_upstream_bank_text_is_refused(tmp_path: Path) -> None:
+    folder = broken(
+        tmp_path, "inquiry", lambda t: t.replace('text.zh = "inquiry 的第 2 题？"', 'text.zh = "<b>粗体</b>"')
+    )
+    assert "inquiry.toml: question 'inquiry.q2', field 'text.zh': contains HTML ('<b')" in error_for(folder)
+
+
+@pytest.mark.parametrize(
+    "text", ["Cut returns to <1%", "put the product name in each listing's `<title>`", "a < b > c & d"]
+)
+def test_text_that_only_looks_like_html_is_allowed(tmp_path: Path, text: str) -> None:
+    overlay = tmp_path / "questions.toml"
+    source = ACME_OVERLAY.read_text("utf-8")
+    line = 'text.en = "How do you handle requests for samples from serious buyers?"'
+    overlay.write_text(source.replace(line, f"text.en = {json.dumps(text)}"), "utf-8")
+    assert load_bank(None, overlay).question("inquiry.sample-policy").text["en"] == text  # type: ignore[union-attr]
+
+
+def test_an_overlay_profile_option_value_is_a_slug(tmp_path: Path) -> None:
+    overlay = tmp_path / "questions.toml"
+    overlay.write_text(
+        '[[profile_options]]\ndimension = "model"\nvalue = "x`<img src=x>"\nlabel.en = "X"\nlabel.zh = "X"\n', "utf-8"
+    )
+    message = error_for(None, overlay)  # type: ignore[arg-type]
+    assert "field 'profile_options[0].value'" in message and "slug" in message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import re
 import shutil
@@ -176,3 +178,198 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     assert "A new paragraph from upstream." in (fork / "docs/index.md").read_text("utf-8")
     assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
     assert git(fork, "status", "--porcelain") == ""
+
+
+# -- Finding 10: brand URLs, pages and YAML are checked; messages stay short -----------------------
+
+
+def one_line_error(run: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert expected in run.stderr and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+    assert len(run.stderr) < 400, f"a long message: {len(run.stderr)} characters"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "//evil.example/phish",
+        "/\\evil.example",
+        "\\\\evil.example",
+        '"https://evil.example"',
+        'https://northwind.example/"><script>alert(1)</script>',
+        "https://northwind.example/<b>",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,hi",
+        " https://northwind.example/",
+        "https://user@evil.example/",
+        "https://",
+        "mailto:",
+        "tel:call-me",
+        "../../outside/",
+        "/assessment/",
+    ],
+)
+def test_a_contact_url_is_parsed_and_checked(tmp_path: Path, url: str) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("  url: mailto:hello@northwind.example", f"  url: {url!r}"))
+    one_line_error(check(folder), "field 'contact.url'")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mailto:hello@northwind.example",
+        "mailto:hello@northwind.example?subject=Diagnosis",
+        "tel:+31-10-555-0100",
+        "https://northwind.example/book?ref=site",
+        "http://northwind.example",
+        "assessment/",
+        "guide/fork-and-brand/#4-questions",
+    ],
+)
+def test_good_contact_urls_pass(tmp_path: Path, url: str) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("  url: mailto:hello@northwind.example", f"  url: {url!r}"))
+    run = check(folder)
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    ['https://northwind.example/"><script>alert(1)</script>', "//northwind.example/", "https://", "ftp://x.example/"],
+)
+def test_the_site_url_is_parsed_and_checked(tmp_path: Path, url: str) -> None:
+    folder = broken_brand(
+        tmp_path, lambda t: t.replace("site_url: https://northwind.example/diagnosis/", f"site_url: {url!r}")
+    )
+    one_line_error(check(folder), "field 'site_url'")
+
+
+def test_a_brand_page_may_not_be_a_link_out_of_the_brand_folder(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t)
+    (folder / "pages" / "cases" / "leak.md").symlink_to(ROOT / "pyproject.toml")
+    one_line_error(check(folder), "leak.md")
+    shutil.rmtree(folder / "pages" / "cases")
+    (folder / "pages" / "cases").symlink_to(ROOT / "docs" / "cases")
+    one_line_error(check(folder), "field 'pages'")
+
+
+def test_a_brand_page_may_not_include_other_files(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t)
+    page = folder / "pages" / "cases" / "northwind-valve-maker.md"
+    page.write_text(page.read_text("utf-8") + '\n--8<-- ".git/config"\n', "utf-8")
+    one_line_error(check(folder), "northwind-valve-maker.md")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "  - {file: ../../../pyproject.toml, title: {en: x, zh: x}}",
+        "  - {file: cases/northwind-valve-maker.md, section: {a: 1}, title: {en: x, zh: x}}",
+    ],
+)
+def test_a_nav_entry_names_a_page_of_the_brand(tmp_path: Path, entry: str) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("nav:\n", "nav:\n" + entry + "\n"))
+    one_line_error(check(folder), "field 'nav[0]")
+
+
+def test_yaml_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
+    """A 'billion laughs' alias bomb took 37 s and 3 GB before failing; now it is refused at once."""
+    bomb = "\n".join(
+        ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 6)]
+        + ["site_url: *a5"]
+    )
+    folder = broken_brand(tmp_path, lambda t: t.replace("site_url: https://northwind.example/diagnosis/", bomb))
+    one_line_error(check(folder), "anchors and aliases")
+
+
+def test_invalid_yaml_is_one_short_line(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t + "\nbroken: [unclosed\n")
+    one_line_error(check(folder), "brand.yml: is not valid YAML")
+
+
+def test_a_long_bad_value_is_not_echoed_in_full(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace('primary: "#5b2a86"', f'primary: "{"x" * 5000}"'))
+    one_line_error(check(folder), "field 'colors.light.primary'")
+
+
+# -- Finding 1: raw HTML in a brand text is refused, naming the field -------------------------------
+
+HOSTILE = [
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned = 1">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    '<base href="https://evil.example/">',
+    "</title><title>Hacked",
+]
+BRAND_TEXTS = [
+    ("  en: Northwind Growth Lab\n", "name.en"),
+    ("  zh: 北风增长实验室帮助外贸工厂与线上品牌先修好电商运营的根本。\n", "description.zh"),
+    (
+        "  en: Northwind Growth Lab · Shenzhen and Rotterdam. The four-pillar model is the work of 盟接之桥.\n",
+        "footer.en",
+    ),
+    ("  en: © 2026 Northwind Growth Lab (fictional). Content CC BY 4.0.\n", "legal.en"),
+    ("    en: Book a free diagnosis call\n", "contact.label.en"),
+    ("    zh: 北风顾问会带你的团队解读结果，并制定 90 天计划。\n", "contact.text.zh"),
+    ("    en: WeChat QR code of Northwind Growth Lab\n", "contact.qr_alt.en"),
+    ('      en: "Northwind client: valve maker"\n', "nav[0].title.en"),
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+@pytest.mark.parametrize(("line", "field"), BRAND_TEXTS)
+def test_html_in_a_brand_text_is_refused(tmp_path: Path, payload: str, line: str, field: str) -> None:
+    indent = line[: len(line) - len(line.lstrip())]
+    key = line.strip().split(":")[0]
+    replacement = f"{indent}{key}: {json.dumps('Fine text ' + payload, ensure_ascii=False)}\n"
+    folder = broken_brand(tmp_path, lambda t: t.replace(line, replacement))
+    one_line_error(check(folder), f"field '{field}': contains HTML")
+
+
+@pytest.mark.parametrize("text", ['Root "First"', "Root <1st", "Root > First"])
+@pytest.mark.parametrize(("line", "field"), [BRAND_TEXTS[0], BRAND_TEXTS[-1]])
+def test_the_name_and_nav_titles_may_not_hold_quotes_or_angle_brackets(
+    tmp_path: Path, text: str, line: str, field: str
+) -> None:
+    """The theme prints these without escaping, in attributes too."""
+    indent = line[: len(line) - len(line.lstrip())]
+    key = line.strip().split(":")[0]
+    folder = broken_brand(tmp_path, lambda t: t.replace(line, f"{indent}{key}: {json.dumps(text)}\n"))
+    one_line_error(check(folder), f"field '{field}': may not contain <, > or \"")
+
+
+def test_brand_texts_that_only_look_like_html_pass(tmp_path: Path, tricky_brand: Path) -> None:
+    run = check(tricky_brand)
+    assert run.returncode == 0, run.stderr
+
+
+# -- Item 11: the browser storage key is unique to the site ----------------------------------------
+
+
+def brand_hook():
+    spec = importlib.util.spec_from_file_location("brand_hook_for_tests", ROOT / "overrides" / "hooks" / "brand.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_storage_key_is_unique_to_the_site(tmp_path: Path) -> None:
+    """Two forks with the same short_name on one origin (user.github.io/a/ and /b/) must not share saved answers."""
+    hook = brand_hook()
+    keys = {}
+    for name, site_url in [("a", "https://user.github.io/a/"), ("b", "https://user.github.io/b/"), ("none", None)]:
+        folder = broken_brand(
+            tmp_path / name,
+            lambda t, url=site_url: t.replace(
+                "site_url: https://northwind.example/diagnosis/", f"site_url: {url}" if url else ""
+            ),
+        )
+        keys[name] = hook.load_brand(folder).storage_key
+    assert keys["none"] == "rf-northwind"
+    assert keys["a"] != keys["b"] and all(re.fullmatch(r"rf-northwind-[0-9a-f]{8}", keys[k]) for k in "ab")
+    same = broken_brand(tmp_path / "same", lambda t: t.replace("diagnosis/", "Diagnosis"))
+    assert hook.load_brand(same).storage_key != keys["a"]  # a different path is a different site
+    assert hook.load_brand(EXAMPLE).storage_key == hook.load_brand(EXAMPLE).storage_key  # stable across builds

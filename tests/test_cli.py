@@ -5,20 +5,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from assessment import assess, load_questionnaire
+from assessment import AnswerError, assess, load_questionnaire
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, stdin: str | None = None, cwd: Path = ROOT, timeout: int = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's engine, whatever the working directory
     return subprocess.run(
-        [sys.executable, "-m", "assessment", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "assessment", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
     )
 
 
@@ -215,3 +223,178 @@ def test_a_profile_travels_in_the_answers_file(tmp_path: Path) -> None:
     assert figure["value"] == "5 working hours" and figure["band"] == "weak"
     run = cli("score", str(write(tmp_path / "bad.json", {"profile": {"model": "b2x"}, "answers": {}})))
     assert run.returncode == 2 and "profile 'model': invalid option 'b2x'" in run.stderr
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(tmp_path: Path, start: str) -> None:
+    """Finding 8: a file named '=HYPERLINK(...).json' must not become a formula in Excel or WPS."""
+    name = f'{start}HYPERLINK("https:evil.example","x").json'
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    write(folder / name, {"answers": {}})
+    write(folder / "plain.json", {"answers": {}})
+    run = cli("score", "--", name, "plain.json", cwd=folder)
+    assert run.returncode == 0, run.stderr
+    rows = list(csv.reader(io.StringIO(run.stdout)))
+    assert len(rows) == 3, rows
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
+    assert rows[1][0].endswith('HYPERLINK("https:evil.example","x").json'), "kept readable"
+    assert rows[2][0] == "plain.json"
+
+
+# -- Finding 7: no input, however odd, gives a traceback; a batch keeps its good files --------------
+
+
+def one_clear_line(run: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert run.returncode == 2, (run.returncode, run.stderr)
+    assert "Traceback" not in run.stderr and run.stderr.startswith("error: "), run.stderr
+    assert run.stderr.count("\n") == 1, run.stderr
+    assert expected in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_huge_integer_answer_is_one_clear_line(tmp_path: Path, digits: int) -> None:
+    path = tmp_path / "big.json"
+    path.write_text('{"answers": {"inquiry.response-time": ' + "9" * digits + "}}", "utf-8")
+    one_clear_line(cli("score", str(path)), "big.json: question 'inquiry.response-time'")
+    one_clear_line(cli("score", "-", stdin=path.read_text("utf-8")), "stdin: question 'inquiry.response-time'")
+
+
+def test_a_huge_integer_in_a_batch_is_listed_and_the_good_files_still_scored(tmp_path: Path) -> None:
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    write(folder / "a-good.json", {"answers": {}})
+    (folder / "b-huge.json").write_text('{"answers": {"product.rating": ' + "9" * 5000 + "}}", "utf-8")
+    write(folder / "c-good.json", {"answers": weakest_answers()})
+    run = cli("score", str(folder))
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert [Path(r["file"]).name for r in csv.DictReader(io.StringIO(run.stdout))] == ["a-good.json", "c-good.json"]
+    assert run.stderr.count("\n") == 1 and "b-huge.json: question 'product.rating'" in run.stderr
+
+
+def test_the_library_raises_the_documented_error_for_huge_and_odd_numbers() -> None:
+    for answers, kwargs in [
+        ({"inquiry.response-time": 10**5000}, {}),
+        ({"inquiry.response-time": -(10**400)}, {}),
+        ({"product.rating": float("inf")}, {}),
+        ({"product.rating": float("nan")}, {}),
+        ({"product.rating": 5.000000000000001}, {}),
+        ({"product.positioning": 10**5000}, {}),
+        ({}, {"profile": {"model": 10**5000}}),
+        ({}, {"lang": 10**5000}),
+        ({10**5000: "x"}, {}),
+    ]:
+        with pytest.raises(AnswerError) as error:
+            assess(answers, **kwargs)
+        assert len(str(error.value)) < 200
+
+
+def test_closed_stdin_is_one_clear_line() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-m", "assessment", "score", "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    one_clear_line(run, "stdin: malformed JSON")  # empty stdin: nothing to read
+    closed = subprocess.run(
+        ["sh", "-c", f'exec "{sys.executable}" -m assessment score - <&-'],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    one_clear_line(closed, "stdin: closed")
+
+
+def test_a_file_name_that_is_not_utf8_still_gets_its_csv_with_a_strict_stdout(tmp_path: Path) -> None:
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder) + b"/\xff\xfeteam.json"))).write_text('{"answers": {}}', "utf-8")
+    write(folder / "plain.json", {"answers": {}})
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8:strict"}
+    run = subprocess.run(
+        [sys.executable, "-m", "assessment", "score", str(folder)],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 0 and b"Traceback" not in run.stderr, run.stderr
+    rows = list(csv.reader(io.StringIO(run.stdout.decode("utf-8"))))
+    assert len(rows) == 3 and any(row[0].endswith("/\ufffd\ufffdteam.json") for row in rows)
+
+
+def test_a_bad_name_in_an_error_line_is_printed_safely(tmp_path: Path) -> None:
+    bad = Path(os.fsdecode(bytes(tmp_path) + b"/\xff\x1b[31mred.json"))
+    bad.write_text("{not json", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8:strict"}
+    run = subprocess.run(
+        [sys.executable, "-m", "assessment", "score", os.fsencode(bad)], capture_output=True, cwd=ROOT, env=env
+    )
+    assert run.returncode == 2 and b"Traceback" not in run.stderr
+    assert b"\x1b" not in run.stderr and b"malformed JSON" in run.stderr and run.stderr.count(b"\n") == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_non_regular_files_are_refused_without_hanging(tmp_path: Path) -> None:
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    os.mkfifo(folder / "fifo.json")
+    (folder / "zero.json").symlink_to("/dev/zero")
+    (folder / "folder.json").mkdir()
+    write(folder / "good.json", {"answers": {}})
+    one_clear_line(cli("score", str(folder / "fifo.json"), timeout=10), "fifo.json: not a regular file")
+    one_clear_line(cli("score", str(folder / "zero.json")), "zero.json: not a regular file")
+    run = cli("score", str(folder), timeout=10)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert [Path(r["file"]).name for r in csv.DictReader(io.StringIO(run.stdout))] == ["good.json"]
+    assert sorted(line.split(": ")[1].rsplit("/", 1)[1] for line in run.stderr.splitlines()) == [
+        "fifo.json",
+        "folder.json",
+        "zero.json",
+    ]
+
+
+def test_an_oversized_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    path.write_text('{"answers": {}, "lang": "' + "x" * 200_000 + '"}', "utf-8")
+    one_clear_line(cli("score", str(path)), "huge.json: too large")
+    one_clear_line(cli("score", "-", stdin=path.read_text("utf-8")), "stdin: too large")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_an_overlay_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "overlay.toml")
+    one_clear_line(cli("validate", "--overlay", str(tmp_path / "overlay.toml"), timeout=10), "not a regular file")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")
+    one_clear_line(cli("validate", "--overlay", str(tmp_path / "zero.toml")), "not a regular file")
+
+
+# -- Finding 11: a message names an id only when the text looks like one ---------------------------
+
+UNTRUSTED = [
+    "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 0100",
+    "\u202eproduct.positioning",
+    '<img src=x onerror="window.__pwned=1">',
+    "a" * 41,
+]
+
+
+@pytest.mark.parametrize("text", UNTRUSTED)
+def test_messages_never_repeat_untrusted_text(tmp_path: Path, text: str) -> None:
+    for answers, profile in [({text: "x"}, None), ({"product.positioning": text}, None), ({}, {text: "x"})]:
+        with pytest.raises(AnswerError) as error:
+            assess(answers, profile=profile)
+        message = str(error.value)
+        assert text not in message and "UPLOADED" not in message and "<" not in message and "aaaa" not in message
+        assert error.value.item in (None, "product.positioning")
+    run = cli("score", str(write(tmp_path / "a.json", {"answers": {text: "x"}})))
+    assert run.returncode == 2 and "unknown question id (a text of" in run.stderr
+    assert text not in run.stderr and "UPLOADED" not in run.stderr

@@ -4,8 +4,11 @@ borderline flag, and errors that are never tracebacks."""
 from __future__ import annotations
 
 import json
+import math
+import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -154,6 +157,29 @@ def test_borderline_appears_exactly_when_one_step_in_one_answer_would_change_the
     assert sorted(d["question"] for d in result["double_check"]) == sorted(expected)
 
 
+EDGE_FLOATS = [
+    0.0,
+    -0.0,
+    5e-324,
+    -5e-324,
+    sys.float_info.min,
+    sys.float_info.max,
+    -sys.float_info.max,
+    1e308,
+    math.inf,
+    -math.inf,
+    math.nan,
+    *(math.nextafter(q.max, math.inf) for q in QUESTIONS if q.kind == "number"),
+    *(math.nextafter(q.min, -math.inf) for q in QUESTIONS if q.kind == "number"),
+]
+big_integers = st.builds(
+    lambda digits, sign: sign * (10**digits - 1),  # up to 6,000 digits: beyond Python's int-to-text limit
+    st.integers(15, 6000),
+    st.sampled_from([1, -1]),
+)
+edge_numbers = (
+    st.sampled_from(EDGE_FLOATS) | st.floats(allow_nan=True, allow_infinity=True) | big_integers | st.integers()
+)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=20), children, max_size=4),
@@ -162,17 +188,22 @@ json_values = st.recursive(
 near_valid = st.dictionaries(
     st.sampled_from([q.id for q in QUESTIONS] + ["unknown.question", "traffic.bounce-rate"]),
     json_values
-    | st.integers(min_value=-(10**400), max_value=10**400)
+    | edge_numbers
     | st.sampled_from(["na", "unknown", *[o.value for q in QUESTIONS for o in q.options][:30]]),
     max_size=12,
 )
+odd_profiles = st.dictionaries(st.sampled_from([d.id for d in bank.dimensions] + ["nope"]), edge_numbers | json_values)
 
 
 @settings(max_examples=300, deadline=None)
-@given(answers=json_values | near_valid, profile=st.none() | json_values | profiles)
-def test_arbitrary_json_either_scores_or_raises_the_documented_error(answers: Any, profile: Any) -> None:
+@given(
+    answers=json_values | near_valid,
+    profile=st.none() | json_values | profiles | odd_profiles,
+    lang=st.sampled_from(["en", "zh"]) | edge_numbers | st.text(max_size=5),
+)
+def test_arbitrary_json_either_scores_or_raises_the_documented_error(answers: Any, profile: Any, lang: Any) -> None:
     try:
-        result = assess(answers, profile=profile)
+        result = assess(answers, profile=profile, lang=lang)
     except AnswerError as error:
         assert str(error) and len(str(error)) < 300
         return
@@ -181,18 +212,65 @@ def test_arbitrary_json_either_scores_or_raises_the_documented_error(answers: An
         assert pillar["score"] is None or 0 <= pillar["score"] <= 100
 
 
-@settings(max_examples=25, deadline=None)
-@given(document=json_values | st.fixed_dictionaries({"answers": json_values | near_valid}))
-def test_the_cli_never_shows_a_traceback(document: Any) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "assessment", "score", "-", "--json"],
-        input=json.dumps(document),
-        capture_output=True,
-        text=True,
-        timeout=60,
+def json_text(value: Any) -> str:
+    """JSON text for any generated value, even an integer with more digits than Python turns into text by default."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 13_000:
+        return ("-" if value < 0 else "") + "9" * 5000
+    if isinstance(value, list):
+        return "[" + ", ".join(json_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k))}: {json_text(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value)  # NaN and Infinity as Python writes them: not JSON, refused like any malformed text
+
+
+documents = json_values | st.fixed_dictionaries({"answers": json_values | near_valid})
+answer_texts = documents.map(json_text) | st.builds(
+    lambda qid, number: json_text({"answers": {qid: number}}), st.sampled_from([q.id for q in QUESTIONS]), edge_numbers
+)
+
+
+def cli(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[Any]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PYTHONIOENCODING": "utf-8:strict"}
+    return subprocess.run(
+        [sys.executable, "-m", "assessment", *args], capture_output=True, env=env, timeout=60, **kwargs
     )
-    assert "Traceback" not in run.stderr
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=answer_texts, as_json=st.booleans())
+def test_the_cli_never_shows_a_traceback(text: str, as_json: bool) -> None:
+    run = cli("score", "-", *(["--json"] if as_json else []), input=text.encode("utf-8"))
+    stderr = run.stderr.decode("utf-8")
+    assert "Traceback" not in stderr
     if run.returncode == 0:
-        assert "pillars" in json.loads(run.stdout)
+        assert not as_json or "pillars" in json.loads(run.stdout)
     else:
-        assert run.returncode == 2 and run.stderr.startswith("error: ") and run.stderr.count("\n") == 1
+        assert run.returncode == 2 and stderr.startswith("error: ") and stderr.count("\n") == 1
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    names=st.lists(
+        st.binary(min_size=1, max_size=12).filter(
+            lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b"..")
+        ),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    ),
+    text=answer_texts,
+)
+def test_the_cli_scores_a_folder_of_oddly_named_files_with_a_strict_stdout(
+    tmp_path_factory: Any, names: list[bytes], text: str
+) -> None:
+    """Non-UTF-8 and control characters in file names: one CSV row per good file, one error line per bad one."""
+    folder = tmp_path_factory.mktemp("teams")
+    for name in names:
+        Path(os.fsdecode(bytes(folder) + b"/" + name + b".json")).write_text(text, "utf-8")
+    run = cli("score", str(folder))
+    stderr = run.stderr.decode("utf-8")
+    assert "Traceback" not in stderr and run.returncode in (0, 2), stderr
+    rows = run.stdout.decode("utf-8").splitlines()
+    errors = stderr.splitlines()
+    assert len(rows) - 1 + len(errors) == len(names), (rows, errors)
+    assert all(line.startswith("error: ") and line.isprintable() for line in errors)

@@ -17,6 +17,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -24,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from assessment import BankError, get_bank
 from assessment.export import answer_contract, export_bank
+from assessment.markup import to_html, to_markdown
 from assessment.model import Bank
 from assessment.quick import load_quick
 from assessment.sharelink import known_layouts, layout
@@ -93,6 +96,17 @@ def _bank() -> Bank:
     return _state["bank"]
 
 
+def _add_filters(env: Environment) -> Environment:
+    """Bank and brand texts in templates: `rf_text` for HTML, `rf_markdown` for generated Markdown."""
+    env.filters["rf_text"] = lambda text: Markup(to_html(str(text)))
+    env.filters["rf_markdown"] = lambda text: to_markdown(str(text))
+    return env
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return _add_filters(env)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     source = page.file.src_uri
@@ -103,7 +117,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
     if REFERENCE_MARKER not in markdown:
         return markdown
-    template = config.theme.get_env().get_template("assessment/reference.md")
+    template = _add_filters(config.theme.get_env()).get_template("assessment/reference.md")
     rendered = template.render(bank=export_bank(_bank(), lang), lang=lang, quick=quick_reference(_bank(), lang))
     return markdown.replace(REFERENCE_MARKER, rendered)
 

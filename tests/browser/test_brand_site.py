@@ -17,6 +17,9 @@ from helpers import (
     wait_for_results,
 )
 from playwright.sync_api import Page, expect
+from trickybrand import BRAND, QUESTION_TEXT
+
+from assessment import get_bank
 
 pytestmark = pytest.mark.browser
 
@@ -55,3 +58,38 @@ def test_branded_results_and_report_use_the_brands_questions_and_contact(page: P
     expect(page.locator(".rf-report-meta")).to_contain_text("Northwind Growth Lab")
     expect(contact).to_be_visible()
     expect(page.locator(".rf-chart svg")).to_be_visible()
+
+
+@pytest.fixture
+def tricky(tricky_site: Path) -> str:
+    return serve(str(tricky_site))
+
+
+def test_a_brand_full_of_markup_characters_gives_the_whole_form_and_runs_nothing(
+    page: Page, tricky: str, tricky_brand: Path
+) -> None:
+    """Issue 15, finding 1: quotes, <1%, &, Markdown and `<title>` in texts show as written; nothing is cut."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{tricky}/assessment/")
+    questions = questions_on(page)
+    assert len(questions) == len(get_bank(tricky_brand / "questions.toml").questions)
+    for pillar in ("product", "traffic", "inquiry", "closing"):
+        page.click(f".rf-step[data-step='{pillar}']")
+        expect(page.locator(f"#pillar-{pillar}")).to_be_visible()
+    page.click(".rf-step[data-step='inquiry']")
+    sample = page.locator("[data-question-id='inquiry.sample-policy']")
+    expect(sample.locator("legend")).to_contain_text(QUESTION_TEXT)
+    sample.locator("details.rf-guidance > summary").click()
+    expect(sample.locator("details.rf-guidance code")).to_have_text("<title>")
+    expect(sample.locator("details.rf-guidance")).to_contain_text("keep returns <1% & reply")
+    answers = {q["id"]: pick(q, i) for i, q in enumerate(questions)}
+    answer_by_clicking(page, answers)
+    wait_for_engine(page)
+    wait_for_results(page, len(answers))
+    expect(page.locator(".rf-contact")).to_contain_text(BRAND["contact_text"])
+    expect(page.locator(".md-copyright")).to_contain_text("Say \"hi\" <1% & 'bye' >")
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("[onclick], a[href^='javascript']").count() == 0
+    assert errors == []

@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "assessment results": "assessment/",
 }
 XSS = '<img src=x onerror="window.__pwned=1">'
+PHISHING = "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 0100 "
 
 
 def set_palette(page: Page, scheme: str) -> None:
@@ -110,53 +111,36 @@ def share_fragment(document: object) -> str:
     return "#answers=" + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-@pytest.mark.parametrize(
-    ("fragment", "message"),
-    [
-        (share_fragment({"answers": {XSS: "x"}}), "unknown question"),
-        (share_fragment({"answers": {"product.positioning": XSS}}), "invalid answer for question product.positioning"),
-        (share_fragment({XSS: {}}), "expected"),
-        ("#answers=" + XSS, "not correctly encoded"),
-        (share_fragment({"answers": {"product.positioning": "x" * 9000}}), "too large"),
-        ("#answers=" + base64.urlsafe_b64encode(b"\xff\xfe<script>").decode(), "not correctly encoded"),
-    ],
-)
-def test_hostile_share_links_are_refused_with_a_message_and_nothing_runs(
-    page: Page, watch, fragment: str, message: str
-) -> None:
+# Which links and files are refused, and why, is the file contract (tests/cases/answer-contract.json), run
+# against the browser's code with node and against the engine with pytest: no page needed. Here, what only
+# the page can show: the message appears, nothing runs, and the saved answers stay as they were.
+
+
+def test_a_hostile_share_link_is_refused_with_a_message_and_nothing_runs(page: Page, watch) -> None:
     page.goto("assessment/")
     mine = {questions_on(page)[0]["id"]: questions_on(page)[0]["options"][1]}
     answer_by_clicking(page, mine)
     page.goto("about/")
-    page.goto("assessment/" + fragment)
-    expect(page.locator(".rf-notice--error")).to_contain_text(message)
+    page.goto("assessment/" + share_fragment({"answers": {PHISHING + XSS: "x"}}))
+    notice = page.locator(".rf-notice--error")
+    expect(notice).to_contain_text("unknown question")
+    assert "UPLOADED" not in notice.inner_text()  # the site never says a stranger's words in its own voice
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("img[src=x]").count() == 0
     expect_checked(page, mine)
     assert saved_answers(page) == mine
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (json.dumps({"answers": {XSS: "1"}}), "unknown question"),
-        (json.dumps({"answers": {"product.positioning": XSS}}), "invalid answer"),
-        (XSS, "not valid JSON"),
-        (json.dumps([XSS]), "expected"),
-        (json.dumps({"answers": {"a": "b" * 200_000}}), "too large"),
-    ],
-)
-def test_hostile_import_files_are_refused_and_nothing_is_changed(
-    page: Page, watch, tmp_path: Path, content: str, message: str
-) -> None:
+def test_a_hostile_import_file_is_refused_and_nothing_is_changed(page: Page, watch, tmp_path: Path) -> None:
     page.goto("assessment/")
     mine = {questions_on(page)[1]["id"]: questions_on(page)[1]["options"][0]}
     answer_by_clicking(page, mine)
     upload = tmp_path / "answers.json"
-    upload.write_text(content, "utf-8")
+    upload.write_text(json.dumps({"answers": {"product.positioning": XSS}}), "utf-8")
     page.set_input_files("#rf-import-file", str(upload))
-    expect(page.locator(".rf-notice--error")).to_contain_text(message)
+    expect(page.locator(".rf-notice--error")).to_contain_text("invalid answer")
     assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("img[src=x]").count() == 0
     assert saved_answers(page) == mine
 
 
@@ -226,3 +210,42 @@ def test_a_changed_bank_keeps_the_answers_that_still_apply(page: Page, watch) ->
     assert saved_answers(page) == still
     wait_for_engine(page)
     wait_for_results(page, 2)
+
+
+def test_enter_in_any_kind_of_field_never_submits_the_answers(page: Page, watch, base_url: str) -> None:
+    """Issue 15, finding 2: a form with one number field left (an overlay can hide the others) is submitted by
+    Enter, as a GET query of every answer. Nothing may leave the page: try Enter in every kind of input."""
+    submitted: list[str] = []
+    page.on("request", lambda request: submitted.append(request.url) if "?" in request.url else None)
+    page.goto("assessment/")
+
+    def enter_in(field) -> None:
+        field.focus()
+        page.keyboard.press("Enter")
+
+    page.click(".rf-step[data-step='profile']")
+    page.locator("[data-profile-id='model'] label").first.click()  # profile, one answer: a radio
+    enter_in(page.locator("[data-profile-id='model'] input").first)
+    page.locator("[data-profile-id='channels'] label").first.click()  # profile, several answers: checkboxes
+    enter_in(page.locator("[data-profile-id='channels'] input").first)
+    page.click(".rf-step[data-step='product']")
+    product = page.locator("[data-kind='choice'][data-pillar='product']").first
+    product.locator("label").first.click()  # a practice: radios
+    enter_in(product.locator("input[type=radio]").first)
+    page.click(".rf-step[data-step='inquiry']")
+    figure = page.locator("[data-question-id='inquiry.response-time']")
+    figure.locator("label:has(input[value='unknown'])").click()  # a figure's "I don't know": a checkbox
+    enter_in(figure.locator("input[value='unknown']"))
+    figure.locator("label:has(input[value='unknown'])").click()
+    # One number field left in the form: the case where a browser submits on Enter.
+    page.evaluate(
+        """() => document.querySelectorAll('#rf-form input[type=number]').forEach((input) => {
+            if (input.name !== 'inquiry.response-time') input.closest('fieldset').remove();
+        })"""
+    )
+    number = figure.locator("input[type=number]")
+    number.fill("5")
+    number.press("Enter")
+    page.wait_for_timeout(500)  # a submission would navigate (or request) by now
+    assert "?" not in page.url and submitted == [], submitted
+    assert page.evaluate("() => document.getElementById('rf-form').method") == "dialog"

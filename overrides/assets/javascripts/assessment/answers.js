@@ -2,7 +2,9 @@
 // (exported from the question bank, like the engine's own checks). Share links,
 // imported files and saved state are untrusted: everything passes through here.
 // Answers to questions of an earlier bank are migrated or set aside, as the
-// engine does, using the same list of retired ids.
+// engine does, using the same list of retired ids. The engine's CLI accepts and
+// refuses the same files for the same reasons: tests/cases/answer-contract.json
+// runs against both (assessment/answers.py).
 
 import { PREFIX as LINK_PREFIX, decodeLink, encodeLink } from "./sharelink.js";
 
@@ -10,6 +12,18 @@ export const MAX_LINK_CHARS = 8192;
 export const MAX_FILE_BYTES = 100 * 1024;
 const RESERVED = { na: "na", unknown: "unknown" };
 const DOCUMENT_FIELDS = new Set(["answers", "profile", "bank_version", "lang"]);
+const MAX_ANSWERS = 1000; // more entries than any bank could hold
+const MAX_DEPTH = 20; // a valid file nests 3 deep ({"profile": {"channels": [...]}})
+const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+const MAX_ID = 40;
+const ID_LIKE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+// An id a message may name: only when it looks like one. Files and links come
+// from anyone, and the page must never say "YOUR ANSWERS WERE DELETED, call ..."
+// (or markup, or a right-to-left override) in its own voice.
+export function shownId(id) {
+  return typeof id === "string" && id.length <= MAX_ID && ID_LIKE.test(id) ? id : undefined;
+}
 
 export function isValidAnswer(question, value) {
   if (value === RESERVED.na) return question.na;
@@ -27,11 +41,11 @@ export function checkProfile(raw, contract) {
   const profile = {};
   for (const [id, value] of Object.entries(raw)) {
     const dimension = contract.dimensions.get(id);
-    if (!dimension) return { error: "reason_unknown_profile", id };
+    if (!dimension) return { error: "reason_unknown_profile", id: shownId(id) };
     if (value === null || (Array.isArray(value) && value.length === 0)) continue;
     const values = Array.isArray(value) && dimension.multiple ? value : [value];
     if (values.length > dimension.values.size || !values.every((v) => typeof v === "string" && dimension.values.has(v))) {
-      return { error: "reason_bad_profile", id };
+      return { error: "reason_bad_profile", id: shownId(id) };
     }
     // In the bank's order, whatever order they came in: one profile, one spelling.
     profile[id] = dimension.multiple ? [...dimension.values].filter((v) => values.includes(v)) : values[0];
@@ -52,6 +66,7 @@ export function checkDocument(document, contract, { saved = false } = {}) {
   if (Object.keys(document).some((key) => !DOCUMENT_FIELDS.has(key))) return { error: "reason_shape" };
   const checkedProfile = checkProfile(document.profile, contract);
   if (checkedProfile.error) return checkedProfile;
+  if (Object.keys(answers).length > MAX_ANSWERS) return { error: "reason_too_large" };
   const older = saved || (typeof document.bank_version === "string" && document.bank_version !== contract.version);
   const checked = {};
   const migrated = [];
@@ -65,10 +80,11 @@ export function checkDocument(document, contract, { saved = false } = {}) {
         setAside.push(id);
         continue;
       }
-      if (!retired) return { error: "reason_unknown_question", id };
+      if (!retired) return { error: "reason_unknown_question", id: shownId(id) };
       const target = retired.moved_to && contract.questions.get(retired.moved_to);
-      const value = typeof raw === "string" ? retired.values[raw] : undefined;
-      if (!target || value === undefined || target.id in answers) setAside.push(id);
+      // Own keys only: "constructor" or "__proto__" must not find Object.prototype's.
+      const value = typeof raw === "string" && own(retired.values, raw) ? retired.values[raw] : undefined;
+      if (!target || value === undefined || own(answers, target.id)) setAside.push(id);
       else {
         checked[target.id] = value;
         migrated.push([id, target.id]);
@@ -76,10 +92,10 @@ export function checkDocument(document, contract, { saved = false } = {}) {
       continue;
     }
     const renamed = contract.renamed.get(id);
-    const value = typeof raw === "string" && renamed && raw in renamed ? renamed[raw] : raw;
+    const value = typeof raw === "string" && renamed && own(renamed, raw) ? renamed[raw] : raw;
     if (isValidAnswer(question, value)) checked[id] = value;
     else if (older) setAside.push(id);
-    else return { error: "reason_bad_value", id };
+    else return { error: "reason_bad_value", id: shownId(id) };
   }
   return { profile: checkedProfile.profile, answers: checked, migrated, setAside };
 }
@@ -115,12 +131,36 @@ export function decodeShare(fragment, contract, layouts = {}) {
   return parseDocument(text, contract);
 }
 
+// Read a file's text (the browser decodes it as UTF-8 and drops a byte-order
+// mark) the way the engine reads a file's bytes: U+0000 or U+FFFD means the file
+// was not UTF-8 (UTF-16, or damaged); strict JSON, nested at most MAX_DEPTH deep.
 export function parseDocument(text, contract) {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (/[\u0000\uFFFD]/.test(body)) return { error: "reason_encoding" };
+  if (tooDeep(body)) return { error: "reason_json" };
   let document;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(body);
   } catch {
     return { error: "reason_json" };
   }
   return checkDocument(document, contract);
+}
+
+// One pass, no regular expression: a string of 100 KB of quotes and backslashes stays linear.
+function tooDeep(text) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
+      depth += 1;
+      if (depth > MAX_DEPTH) return true;
+    } else if (c === "]" || c === "}") depth -= 1;
+  }
+  return false;
 }
