@@ -37,6 +37,8 @@ CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
 FORBIDDEN = re.compile(r"<meta\b[^>]*\bhttp-equiv\b[^>]*>|<base\b[^>]*>", re.I)
 
 KNOWN_SCRIPTS = (
+    # Ahead of the theme's scripts: a page-only store when the browser refuses storage (main.html).
+    "partials/javascripts/storage-guard.html",
     # The theme's inline scripts (mkdocs-material's base.html includes these partials).
     "partials/javascripts/base.html",
     "partials/javascripts/palette.html",

@@ -130,17 +130,17 @@ def test_reload_resumes_where_you_left_off(page: Page, watch) -> None:
     expect_checked(page, answers)
 
 
-def test_start_over_asks_first(page: Page, watch) -> None:
+def test_start_over_clears_at_once_and_can_be_undone(page: Page, watch) -> None:
     page.goto("assessment/")
     first = questions_on(page)[0]
-    answer_by_clicking(page, {first["id"]: first["options"][1]})
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    page.click("#rf-reset")
-    assert saved_answers(page) == {first["id"]: first["options"][1]}
-    page.once("dialog", lambda dialog: dialog.accept())
+    mine = {first["id"]: first["options"][1]}
+    answer_by_clicking(page, mine)
     page.click("#rf-reset")
     assert saved_answers(page) == {}
     expect(page.locator("[data-question-id] input:checked")).to_have_count(0)
+    page.locator("[data-undo] button", has_text="Undo").click()
+    expect_checked(page, mine)
+    assert saved_answers(page) == mine
 
 
 def test_a_share_link_round_trips_into_a_fresh_browser(page: Page, watch, browser, base_url: str) -> None:
@@ -210,7 +210,6 @@ def test_a_share_link_is_shown_read_only_and_becomes_yours_only_if_you_choose(pa
     answer_by_clicking(page, theirs)
     page.click("#rf-share")
     link = page.input_value("#rf-share-url")
-    page.once("dialog", lambda dialog: dialog.accept())
     page.click("#rf-reset")
     answer_by_clicking(page, mine)
     page.goto(link)
@@ -241,7 +240,6 @@ def test_export_then_import_restores_the_same_results(page: Page, watch, tmp_pat
     document = json.loads(exported.read_text("utf-8"))
     assert document["answers"] == answers
     assert cli_results(document["answers"])["scores"] == before["scores"]  # the CLI reads the same file format
-    page.once("dialog", lambda dialog: dialog.accept())
     page.click("#rf-reset")
     page.set_input_files("#rf-import-file", str(exported))
     expect(page.locator(".rf-notice").last).to_contain_text(f"Imported {len(answers)} answers")

@@ -123,7 +123,7 @@ def test_a_hostile_share_link_is_refused_with_a_message_and_nothing_runs(page: P
     page.goto("about/")
     page.goto("assessment/" + share_fragment({"answers": {PHISHING + XSS: "x"}}))
     notice = page.locator(".rf-notice--error")
-    expect(notice).to_contain_text("unknown question")
+    expect(notice).to_contain_text("unknown question (its name is not shown")  # a sentence, not a dangling "question "
     assert "UPLOADED" not in notice.inner_text()  # the site never says a stranger's words in its own voice
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("img[src=x]").count() == 0

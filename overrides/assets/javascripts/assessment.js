@@ -8,6 +8,7 @@ import { format, h } from "./assessment/dom.js";
 import { Engine } from "./assessment/engine.js";
 import { renderResults, summarise } from "./assessment/results.js";
 import { AnswerStore } from "./assessment/storage.js";
+import { mergeTabStates } from "./assessment/tabs.js";
 
 const NUMBER_SAVE_DELAY_MS = 300;
 
@@ -34,6 +35,7 @@ function init() {
   const notices = document.getElementById("rf-notices");
   const fieldsets = new Map([...form.querySelectorAll("[data-question-id]")].map((f) => [f.dataset.questionId, f]));
   let state = { profile: {}, answers: {} };
+  let lastSaved = state; // what this tab last saved or loaded: the base for merging another tab's changes
   let engine = null;
   let lastRoot;
   let scoring = 0;
@@ -76,6 +78,11 @@ function init() {
     );
     notices.append(box);
     return box;
+  }
+
+  // Why a file or link was refused; an id is named only when it looks like one (answers.js).
+  function reasonText({ error, id }) {
+    return format(t(error), { id: id ?? t("unnamed_id") });
   }
 
   // -- The profile: which questions apply, which scale a figure is typed in --
@@ -230,6 +237,7 @@ function init() {
   function persist() {
     if (sharedView) return; // someone else's answers are shown, never saved over the visitor's own
     const outcome = store.save(state, bankVersion);
+    if (outcome === "ok") lastSaved = structuredClone(state);
     if (outcome !== "ok" && !storageWarned) {
       storageWarned = true;
       notice("warning", t(outcome === "full" ? "storage_full" : "storage_unavailable"), [[t("export"), exportAnswers]]);
@@ -408,19 +416,56 @@ function init() {
     const previous = state;
     const mine = Object.keys(previous.answers).length || Object.keys(previous.profile).length;
     if (mine && JSON.stringify(previous) !== JSON.stringify(incoming)) {
-      store.backup(previous, bankVersion);
-      notice("info", message, [[t("restore_previous"), () => {
-        state = store.takeBackup() || previous;
-        writeForm();
-        changed();
-        notice("info", t("restored_previous"));
-      }]]);
+      remember(previous, "before_import");
+      notice("info", message, [[t("restore_previous"), () => restoreEntry(0)]]);
     } else {
       notice("info", message);
     }
     state = { profile: { ...incoming.profile }, answers: { ...incoming.answers } };
     writeForm();
     changed();
+  }
+
+  // -- History: every state replaced by an import, a shared link, a restore or a
+  // start-over can be brought back (newest first, a bounded list) ---------------
+  const historyBox = document.getElementById("rf-history");
+  function remember(snapshot, reason) {
+    store.remember(snapshot, bankVersion, reason);
+    renderHistory();
+  }
+  function restoreEntry(index) {
+    const entry = store.history()[index];
+    if (!entry) return;
+    const checked = checkDocument({ profile: entry.profile, answers: entry.answers, bank_version: entry.bank_version }, contract, { saved: true });
+    if (checked.error) {
+      notice("error", format(t("import_invalid"), { reason: reasonText(checked) }));
+      return;
+    }
+    remember(state, "before_restore");
+    state = { profile: checked.profile, answers: checked.answers };
+    writeForm();
+    changed();
+    notice("info", t("restored_previous"));
+  }
+  function renderHistory() {
+    const entries = store.history();
+    historyBox.hidden = entries.length === 0;
+    document.getElementById("rf-history-summary").textContent = format(t("history_title"), { count: entries.length });
+    const when = (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? "" : date.toLocaleString(document.documentElement.lang || undefined);
+    };
+    document.getElementById("rf-history-list").replaceChildren(
+      ...entries.map((entry, index) =>
+        h(
+          "li",
+          { class: "rf-history__entry", dataset: { reason: String(entry.reason) } },
+          h("span", {}, `${when(entry.saved_at)} · ${t(`history_${entry.reason}`)} · ${format(t("history_count"), { count: Object.keys(entry.answers).length })} `),
+          h("button", { type: "button", class: "md-button", onclick: () => restoreEntry(index) }, t("history_restore")),
+          h("button", { type: "button", class: "md-button", onclick: () => { store.forget(index); renderHistory(); } }, t("history_delete")),
+        ),
+      ),
+    );
   }
 
   document.getElementById("rf-share").addEventListener("click", async () => {
@@ -462,7 +507,7 @@ function init() {
     }
     const checked = parseDocument(await file.text(), contract);
     if (checked.error) {
-      notice("error", format(t("import_invalid"), { reason: format(t(checked.error), { id: checked.id ?? "" }) }));
+      notice("error", format(t("import_invalid"), { reason: reasonText(checked) }));
       return;
     }
     applyState(checked, format(t("import_done"), { count: Object.keys(checked.answers).length }));
@@ -472,13 +517,50 @@ function init() {
   document.getElementById("rf-print").addEventListener("click", () => window.print());
   document.getElementById("rf-report-date").textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined);
 
+  // Starting over asks nothing: it can be undone, at once from the notice or later from the history.
   document.getElementById("rf-reset").addEventListener("click", () => {
-    if (!window.confirm(t("confirm_reset"))) return;
+    if (!Object.keys(state.answers).length && !Object.keys(state.profile).length) return;
+    remember(state, "before_start_over");
     state = { profile: {}, answers: {} };
     store.clear();
+    lastSaved = state;
     writeForm();
     changed({ save: false });
     showPillar(sections[0].dataset.pillar);
+    notice("info", t("started_over"), [[t("undo"), () => restoreEntry(0)]]).dataset.undo = "true";
+  });
+
+  // -- Another tab of this site changed the answers: merge, don't overwrite -------
+  window.addEventListener("storage", (event) => {
+    if (event.key === store.historyKey) return renderHistory();
+    if (event.key !== store.key || store.blocked) return;
+    const theirs = event.newValue === null ? null : AnswerStore.parse(event.newValue);
+    if (sharedView) {
+      if (theirs) sharedView.own = theirs; // shown after the shared view is left
+      return;
+    }
+    if (theirs === null) {
+      // The other tab started over: this one keeps what it shows, and can save it again.
+      notice("info", t("other_tab_cleared"), [[t("keep_these"), persist]]);
+      lastSaved = { profile: {}, answers: {} };
+      return;
+    }
+    const { state: merged, conflicts, changed: different } = mergeTabStates(lastSaved, state, theirs);
+    lastSaved = theirs;
+    if (!different) return;
+    state = merged;
+    writeForm();
+    if (conflicts.length) {
+      changed(); // this tab's merge is saved, so the other tab converges on it
+      notice("warning", format(t("other_tab_conflict"), { count: conflicts.length }), [[t("use_other_tab"), () => {
+        state = theirs;
+        writeForm();
+        changed();
+      }]]);
+    } else {
+      changed({ save: false });
+      notice("info", t("other_tab_merged"));
+    }
   });
 
   // -- Start: saved answers, then a share link on top -------------------------
@@ -489,9 +571,10 @@ function init() {
       notice("warning", t("saved_corrupt"), [[t("reset_saved"), () => store.clear()]]);
     } else {
       state = { profile: checked.profile, answers: checked.answers };
+      lastSaved = loaded.saved;
       if (loaded.saved.bank_version !== bankVersion && Object.keys(loaded.saved.answers).length) {
         notice("info", format(t("bank_changed"), { kept: Object.keys(checked.answers).length, removed: checked.setAside.length, moved: checked.migrated.length }));
-        store.backup(loaded.saved, loaded.saved.bank_version);
+        store.remember(loaded.saved, loaded.saved.bank_version, "before_bank_update");
         store.save(state, bankVersion);
       }
     }
@@ -521,14 +604,9 @@ function init() {
     form.inert = false;
     sharedPanel.hidden = true;
     if (adopt) {
-      store.backup(own, bankVersion);
+      remember(own, "before_shared");
       changed();
-      notice("info", t("adopted_shared"), [[t("restore_previous"), () => {
-        state = store.takeBackup() || own;
-        writeForm();
-        changed();
-        notice("info", t("restored_previous"));
-      }]]);
+      notice("info", t("adopted_shared"), [[t("restore_previous"), () => restoreEntry(0)]]);
     } else {
       state = own;
       writeForm();
@@ -559,7 +637,7 @@ function init() {
       return true;
     }
     if (shared.error) {
-      notice("error", format(t("share_invalid"), { reason: format(t(shared.error), { id: shared.id ?? "" }) }));
+      notice("error", format(t("share_invalid"), { reason: reasonText(shared) }));
       return false;
     }
     enterSharedView(shared);
@@ -569,6 +647,7 @@ function init() {
     return true;
   }
   const returning = loaded.status === "ok" && Object.keys(state.answers).length > 0;
+  renderHistory();
   // "#quick" (the home page's link) opens the quick check; otherwise the mode last used here.
   if (location.hash === "#quick") {
     mode = "quick";

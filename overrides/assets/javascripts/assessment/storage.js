@@ -2,11 +2,17 @@
 // key per brand. Never throws: a full, disabled or corrupt store is reported,
 // and nothing else in storage is touched.
 
+const HISTORY_LIMIT = 10;
+
 export class AnswerStore {
   constructor(key) {
     this.key = key;
-    this.backupKey = `${key}:before-share`;
+    this.backupKey = `${key}:before-share`; // the single backup of earlier versions, folded into the history
+    this.historyKey = `${key}:history`;
     this.modeKey = `${key}:mode`;
+    // The page's head replaced a storage the browser refuses with one that lasts for this page only
+    // (partials/javascripts/storage-guard.html): answers are not kept, and the page says so.
+    this.blocked = Boolean(window.__rfStorageBlocked);
   }
 
   // The assessment's length last chosen here: "quick" or "full" (null if never chosen or unreadable).
@@ -28,6 +34,7 @@ export class AnswerStore {
 
   // -> {status: "empty" | "ok" | "corrupt" | "unavailable", saved: {profile, answers, bank_version}}
   load() {
+    if (this.blocked) return { status: "unavailable" };
     let raw;
     try {
       raw = window.localStorage.getItem(this.key);
@@ -48,6 +55,7 @@ export class AnswerStore {
 
   // -> "ok" | "full" | "unavailable"
   save({ profile, answers }, bankVersion, key = this.key) {
+    if (this.blocked) return "unavailable";
     const record = JSON.stringify({ v: 2, bank_version: bankVersion, profile, answers, saved_at: new Date().toISOString() });
     try {
       window.localStorage.setItem(key, record);
@@ -65,17 +73,55 @@ export class AnswerStore {
     }
   }
 
-  backup(state, bankVersion) {
-    return this.save(state, bankVersion, this.backupKey);
+  // -- History: earlier states the visitor can go back to ------------------------
+  // Before anything replaces the answers (an import, a shared link made theirs, a
+  // restore, starting over) the state it replaces is remembered, newest first, at
+  // most HISTORY_LIMIT of them. -> [{reason, saved_at, bank_version, profile, answers}]
+  history() {
+    try {
+      const entries = JSON.parse(window.localStorage.getItem(this.historyKey) || "[]");
+      const kept = Array.isArray(entries) ? entries.filter((e) => e && typeof e === "object" && e.answers && typeof e.answers === "object") : [];
+      const old = JSON.parse(window.localStorage.getItem(this.backupKey) || "null");
+      if (old && old.answers) kept.push({ reason: "before_shared", saved_at: old.saved_at, bank_version: old.bank_version, profile: old.profile || {}, answers: old.answers });
+      return kept;
+    } catch {
+      return [];
+    }
   }
 
-  // -> {profile, answers} | null
-  takeBackup() {
+  // -> "ok" | "full" | "unavailable" | "empty" (nothing worth remembering)
+  remember({ profile = {}, answers = {} }, bankVersion, reason) {
+    if (!Object.keys(answers).length && !Object.keys(profile).length) return "empty";
+    const entries = this.history();
+    if (entries.length && JSON.stringify([entries[0].profile, entries[0].answers]) === JSON.stringify([profile, answers])) return "ok";
+    const entry = { reason, saved_at: new Date().toISOString(), bank_version: bankVersion, profile, answers };
+    return this.writeHistory([entry, ...entries].slice(0, HISTORY_LIMIT));
+  }
+
+  forget(index) {
+    const entries = this.history();
+    entries.splice(index, 1);
+    return this.writeHistory(entries);
+  }
+
+  writeHistory(entries) {
+    if (this.blocked) return "unavailable";
     try {
-      const raw = window.localStorage.getItem(this.backupKey);
+      window.localStorage.setItem(this.historyKey, JSON.stringify(entries));
       window.localStorage.removeItem(this.backupKey);
-      const saved = raw && JSON.parse(raw);
-      return saved && saved.answers ? { profile: saved.profile || {}, answers: saved.answers } : null;
+      return "ok";
+    } catch (error) {
+      return error && error.name === "QuotaExceededError" ? "full" : "unavailable";
+    }
+  }
+
+  // The record another tab just wrote (a `storage` event's newValue). -> {profile, answers} | null
+  static parse(raw) {
+    try {
+      const saved = JSON.parse(raw);
+      return saved && typeof saved === "object" && saved.answers && typeof saved.answers === "object" && !Array.isArray(saved.answers)
+        ? { profile: saved.profile || {}, answers: saved.answers }
+        : null;
     } catch {
       return null;
     }
