@@ -173,7 +173,7 @@ def check_date(value: Any) -> str | None:
             except ValueError:
                 continue
             return text
-    raise AnswerError(f"date: must be an ISO date such as \"2026-03-01\", got {_short(value)}")
+    raise AnswerError(f'date: must be an ISO date such as "2026-03-01", got {_short(value)}')
 
 
 def check_notes(bank: Bank, notes: Any, migrated: dict[str, str], set_aside: set[str]) -> dict[str, str]:
@@ -224,7 +224,7 @@ def check_actions(bank: Bank, actions: Any, lenient: bool) -> dict[str, str]:
     if actions is None:
         return {}
     if not isinstance(actions, Mapping):
-        raise AnswerError("'actions' must be an object mapping action ids to \"in-progress\" or \"done\"")
+        raise AnswerError('\'actions\' must be an object mapping action ids to "in-progress" or "done"')
     if len(actions) > MAX_ANSWERS:
         raise AnswerError(f"too many action states ({len(actions)}); the bank has {len(bank.actions)} actions")
     kept: dict[str, str] = {}

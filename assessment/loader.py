@@ -77,6 +77,8 @@ MESSAGES = (
 
 # reports.toml: the printed report, the team view, the comparison and peer bands.
 TEXTS = (
+    "colon",
+    "aside",
     "value_na",
     "value_unanswered",
     "state_in_progress",
@@ -130,6 +132,7 @@ TEXTS = (
     "peers_below",
     "peers_within",
     "peers_above",
+    "peers_cell",
     "peers_line",
     "team_title",
     "team_label",

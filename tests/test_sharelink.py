@@ -199,8 +199,7 @@ def test_the_browsers_share_links_agree_with_the_engines(tmp_path: Path) -> None
     submissions = [read_document(bank, d) for d in workshop]
     detailed = [encode_link(bank, s.profile, s.answers, s.notes, s.actions) for s in submissions]
     documents += [
-        {"profile": plain(s.profile), "answers": s.answers, "notes": s.notes, "actions": s.actions}
-        for s in submissions
+        {"profile": plain(s.profile), "answers": s.answers, "notes": s.notes, "actions": s.actions} for s in submissions
     ]
     fragments += [fragment for fragment, _ in detailed]
     damaged = [fragments[0][:-3], "s=AwAAAAAA", "s=AQAAAAAA", fragments[1] + "AA", fragments[-1][:-5]]
