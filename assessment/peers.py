@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -130,9 +131,9 @@ def build_bands(bank: Bank, companies: Sequence[Company], min_companies: int | N
                 cuts = statistics.quantiles(scores, n=100, method="inclusive")
                 pillars[pillar] = {
                     "companies": len(scores),
-                    "low": round(cuts[rules.low - 1]),
-                    "median": round(statistics.median(scores)),
-                    "high": round(cuts[rules.high - 1]),
+                    "low": _whole(cuts[rules.low - 1]),
+                    "median": _whole(statistics.median(scores)),
+                    "high": _whole(cuts[rules.high - 1]),
                 }
         if pillars:
             groups[group] = {"companies": len(chosen), "pillars": pillars}
@@ -147,6 +148,11 @@ def build_bands(bank: Bank, companies: Sequence[Company], min_companies: int | N
     }
 
 
+def _whole(value: float) -> int:
+    """Rounded half up, as people round a score (22.5 -> 23), not to even."""
+    return math.floor(value + 0.5)
+
+
 def check_bands(bank: Bank, data: Any, name: str = "bands.json") -> dict[str, Any]:
     """A bands file as the site or a report may show it: well formed, and no band from too few companies."""
     if not isinstance(data, Mapping) or data.get("format") != BANDS_FORMAT:
@@ -159,22 +165,25 @@ def check_bands(bank: Bank, data: Any, name: str = "bands.json") -> dict[str, An
     least = bank.peers.min_companies
     checked: dict[str, Any] = {}
     for group, entry in groups.items():
-        where = f"{name}, field 'groups.{group}'"
+
+        def where(path: str, group: str = str(group)) -> str:
+            return f"{name}, field 'groups.{group}{path}'"
+
         if not isinstance(entry, Mapping) or not isinstance(entry.get("pillars"), Mapping):
-            raise PeerError(f"{where}: must have companies and pillars")
+            raise PeerError(f"{where('')}: must have companies and pillars")
         pillars = {}
         for pillar, band in entry["pillars"].items():
             if pillar not in PILLAR_IDS:
-                raise PeerError(f"{where}.pillars: unknown pillar {pillar!r}")
+                raise PeerError(f"{where('.pillars')}: unknown pillar {pillar!r}")
             raw = [band.get(k) if isinstance(band, Mapping) else None for k in ("companies", "low", "median", "high")]
             values = [v for v in raw if isinstance(v, int) and not isinstance(v, bool)]
             if len(values) != len(raw):
-                raise PeerError(f"{where}.pillars.{pillar}: needs whole numbers companies, low, median, high")
+                raise PeerError(f"{where('.pillars.' + pillar)}: needs whole numbers companies, low, median, high")
             companies, low, median, high = values
             if companies < least:
-                raise PeerError(f"{where}.pillars.{pillar}: made from {companies} companies, fewer than {least}")
+                raise PeerError(f"{where('.pillars.' + pillar)}: made from {companies} companies, fewer than {least}")
             if not 0 <= low <= median <= high <= 100:
-                raise PeerError(f"{where}.pillars.{pillar}: needs 0 <= low <= median <= high <= 100")
+                raise PeerError(f"{where('.pillars.' + pillar)}: needs 0 <= low <= median <= high <= 100")
             pillars[pillar] = {"companies": companies, "low": low, "median": median, "high": high}
         checked[str(group)] = {"companies": entry.get("companies"), "pillars": pillars}
     return {**data, "groups": checked}

@@ -5,6 +5,7 @@ naming the field), notes and labels kept as plain, visible, bounded text, and ca
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -12,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bankfactory import edit, make_bank
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment import AnswerError, assess_document, get_bank
+from assessment import AnswerError, BankError, assess_document, get_bank
 from assessment.answers import document_of, read_document
+from assessment.loader import load_bank
 from assessment.plaintext import clean
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -187,3 +190,22 @@ def test_the_cli_names_the_field_of_a_bad_note(tmp_path: Path) -> None:
     )
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.count("\n") == 1 and "notes.json: notes['product.positioning']: 1000 characters" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("note_chars = 300", "note_chars = 0", "workshop.note_chars"),
+        ("link_chars = 2000", "link_chars = 50", "workshop.link_chars"),
+        ('group_by = "model"', 'group_by = "channels"', "peers.group_by"),
+        ("min_companies = 10", "min_companies = 1", "peers.min_companies"),
+        ("low = 25", "low = 80", "peers.low"),
+    ],
+)
+def test_the_limits_are_data_and_checked_like_the_rest_of_the_bank(
+    tmp_path: Path, old: str, new: str, field: str
+) -> None:
+    folder = make_bank(tmp_path / "bank")
+    edit(folder, "settings.toml", lambda text: text.replace(old, new))
+    with pytest.raises(BankError, match=rf"settings\.toml, field '{re.escape(field)}'"):
+        load_bank(folder)
