@@ -32,6 +32,7 @@ LABELS: dict[str, dict[str, str]] = {
         "watch": "Watch",
         "target": "Target",
         "later_count": "{count} more actions later (see --json).",
+        "state": " ({state})",
         "unanswered": "Unanswered: {count} ({ids})",
         "na": "{count} marked not applicable (left out of the scores); {profile} not applicable to this business.",
     },
@@ -55,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "watch": "关注指标",
         "target": "目标",
         "later_count": "另有 {count} 项行动排在之后（见 --json）。",
+        "state": "（{state}）",
         "unanswered": "未作答：{count} 题（{ids}）",
         "na": "{count} 题标为不适用（不计入得分）；{profile} 题根据业务画像不适用。",
     },
@@ -116,7 +118,8 @@ def text_report(result: dict[str, Any]) -> str:
         for action in actions:
             number += 1
             days = words["days"].format(n=action["horizon"])
-            lines.append(f"  {number}. [{names[action['pillar']]} / {days}] {action['title']}")
+            state = words["state"].format(state=action["state_label"]) if action.get("state_label") else ""
+            lines.append(f"  {number}. [{names[action['pillar']]} / {days}] {action['title']}{state}")
             lines.append(f"     {action['why']}")
             lines += [f"     - {step}" for step in action["steps"]]
             lines.append("     " + words["detail"].format(label=words["watch"], text=action["metric"]))

@@ -310,8 +310,15 @@ def _action(
         "horizon": action.horizon,
         "link": page_url(action.link),
         "state": submission.actions.get(action.id),  # None (not started), "in-progress" or "done"
+        "state_label": _state_label(bank, submission.actions.get(action.id), t),
         "note": submission.notes.get(action.question),
     }
+
+
+def _state_label(bank: Bank, state: str | None, t: Localize) -> str | None:
+    if state is None:
+        return None
+    return t(bank.texts["state_done" if state == "done" else "state_in_progress"])
 
 
 def _target(bank: Bank, action: Action, pillars: list[PillarScore], profile: Profile, t: Localize) -> str:

@@ -83,6 +83,7 @@ def test_action_states_are_kept_and_shown_in_the_plan_without_changing_it() -> N
     assert states[first] == "done" and states[second] == "in-progress"
     assert all(state is None for aid, state in states.items() if aid not in (first, second))
     assert after["action_states"] == {first: "done", second: "in-progress"}
+    assert after["plan"][0]["state_label"] == "Done" and after["plan"][1]["state_label"] == "In progress"
 
 
 @pytest.mark.parametrize(
