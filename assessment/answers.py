@@ -4,19 +4,36 @@ An unknown question id or a bad value is an error: a wrong input never yields a
 silently wrong score. Ids of earlier banks are the exception: the bank lists
 them as retired, so their answers move to the question that took over (values
 mapped) or are set aside, and the result says which.
+
+Beside the answers, a document may carry what a workshop records (all optional):
+
+    "respondent": "Ops lead"            who answered (a name or a role), one line
+    "company":    "Acme Audio"          whose answers these are, one line
+    "date":       "2026-03-01"          when (ISO 8601 date, or date and time)
+    "notes":      {"question-id": "based on last quarter's return report", ...}
+    "actions":    {"action-id": "in-progress" | "done", ...}
+
+Labels and notes are plain text, cleaned and bounded as `plaintext` says (limits
+in settings.toml, [workshop]); a longer one is refused, naming the field. A note
+may sit on any question, answered or not; a note on a retired question moves with
+its answer or is set aside with it. Action states are kept as recorded: marking
+an action done changes neither the scores nor the plan (answer its question again
+when the change shows); the result marks it done.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from . import plaintext
 from .errors import AnswerError
-from .model import NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
+from .model import ACTION_STATES, NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
 
 Answer = str | int | float
 """An option value, a number in the question's base unit, "na" or "unknown"."""
@@ -24,7 +41,8 @@ Answer = str | int | float
 MAX_ANSWERS = 1000
 """More entries than any bank could hold: refuse early instead of looping over junk."""
 
-DOCUMENT_FIELDS = {"answers", "profile", "bank_version", "lang"}
+DOCUMENT_FIELDS = {"answers", "profile", "bank_version", "lang", "respondent", "company", "date", "notes", "actions"}
+MAX_DATE_CHARS = 40
 
 MAX_FILE_BYTES = 100 * 1024
 """The largest answers file read (the browser's import has the same limit); a complete one is about 3 KB."""
@@ -43,12 +61,21 @@ _ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
 
 @dataclass(frozen=True)
 class Submission:
-    """Checked input for scoring: the profile, the answers, and what migration did to them."""
+    """Checked input for scoring: the profile, the answers, and what migration did to them.
+
+    With what a workshop records beside them: notes per question, action states,
+    who answered, for which company, and when.
+    """
 
     profile: Profile
     answers: dict[str, Answer]
     migrated: tuple[tuple[str, str], ...] = ()  # (earlier id, current id)
     set_aside: tuple[str, ...] = ()  # earlier ids whose answers could not be kept
+    notes: dict[str, str] = field(default_factory=dict)  # question id -> evidence note, in bank order
+    actions: dict[str, str] = field(default_factory=dict)  # action id -> "in-progress" | "done", in bank order
+    respondent: str | None = None
+    company: str | None = None
+    date: str | None = None  # as given: "2026-03-01" or "2026-03-01T09:30:00Z"
 
 
 def parse_document(data: bytes) -> Any:
@@ -133,16 +160,34 @@ def read_document(bank: Bank, document: Any) -> Submission:
         )
     version = document.get("bank_version")
     return check_submission(
-        bank, document["answers"], document.get("profile"), lenient=isinstance(version, str) and version != bank.version
+        bank,
+        document["answers"],
+        document.get("profile"),
+        lenient=isinstance(version, str) and version != bank.version,
+        notes=document.get("notes"),
+        actions=document.get("actions"),
+        respondent=check_label(bank, "respondent", document.get("respondent")),
+        company=check_label(bank, "company", document.get("company")),
+        date=check_date(document.get("date")),
     )
 
 
-def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: bool = False) -> Submission:
+def check_submission(
+    bank: Bank,
+    answers: Any,
+    profile: Any = None,
+    lenient: bool = False,
+    notes: Any = None,
+    actions: Any = None,
+    respondent: str | None = None,
+    company: str | None = None,
+    date: str | None = None,
+) -> Submission:
     """Check answers (and a profile); `lenient` sets aside values the bank no longer accepts instead of failing.
 
     Answers from an earlier bank version are read leniently: an option removed
     since is set aside, not an error. Ids that no version of the bank ever had
-    are always an error.
+    are always an error. Notes and action states are checked the same way.
     """
     if not isinstance(answers, Mapping):
         raise AnswerError("'answers' must be an object mapping question ids to answers", "shape")
@@ -187,7 +232,128 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
         answers=checked,
         migrated=tuple(migrated),
         set_aside=tuple(set_aside),
+        notes=check_notes(bank, notes, dict(migrated), set(set_aside)),
+        actions=check_actions(bank, actions, lenient),
+        respondent=respondent,
+        company=company,
+        date=date,
     )
+
+
+def check_label(bank: Bank, name: str, value: Any) -> str | None:
+    """The respondent or company label: one line of plain text, at most `label_chars`; empty is none."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise AnswerError(f"{name}: must be text, got {_short(value)}")
+    text = plaintext.clean(value, multiline=False)
+    limit = bank.workshop.label_chars
+    if len(text) > limit:
+        raise AnswerError(f"{name}: {len(text)} characters long; at most {limit} are allowed")
+    return text or None
+
+
+def check_date(value: Any) -> str | None:
+    """An ISO 8601 date ("2026-03-01") or date and time ("2026-03-01T09:30:00Z"), kept as given."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) <= MAX_DATE_CHARS:
+        text = value.strip()
+        for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+            try:
+                parse(text)
+            except ValueError:
+                continue
+            return text
+    raise AnswerError(f'date: must be an ISO date such as "2026-03-01", got {_short(value)}')
+
+
+def check_notes(bank: Bank, notes: Any, migrated: dict[str, str], set_aside: set[str]) -> dict[str, str]:
+    """Evidence notes by question id: plain text, at most `note_chars` each.
+
+    A note on a retired question goes where its answer went (or to the question
+    that replaced it), unless that question has its own note; otherwise it is
+    set aside with the answer.
+    """
+    if notes is None:
+        return {}
+    if not isinstance(notes, Mapping):
+        raise AnswerError("'notes' must be an object mapping question ids to text")
+    if len(notes) > MAX_ANSWERS:
+        raise AnswerError(f"too many notes ({len(notes)}); the bank has {len(bank.questions)} questions")
+    retired = {r.id: r for r in bank.retired}
+    limit = bank.workshop.note_chars
+    kept: dict[str, str] = {}
+    for qid, value in notes.items():
+        if value is None:
+            continue
+        if not isinstance(qid, str):
+            raise AnswerError(f"notes: question ids must be strings, got {_short(qid)}")
+        if not isinstance(value, str):
+            raise AnswerError(f"notes[{_short(qid)}]: must be text, got {_short(value)}")
+        text = plaintext.clean(value, multiline=True)
+        if len(text) > limit:
+            raise AnswerError(f"notes[{_short(qid)}]: {len(text)} characters long; at most {limit} are allowed")
+        target: str | None = qid
+        if bank.question(qid) is None:
+            if qid not in retired:
+                raise AnswerError(f"notes: unknown question id {_short(qid)}")
+            target = migrated.get(qid) or (None if qid in set_aside else retired[qid].moved_to)
+            if target is None or target in notes or bank.question(target) is None:
+                continue
+        if text and target is not None:
+            kept[target] = text
+    order = {q.id: i for i, q in enumerate(bank.questions)}
+    return dict(sorted(kept.items(), key=lambda item: order[item[0]]))
+
+
+def check_actions(bank: Bank, actions: Any, lenient: bool) -> dict[str, str]:
+    """Action states by action id: "in-progress" or "done" (null: not started).
+
+    An action this bank does not have is an error, unless the document was made
+    with an earlier bank (`lenient`): then its state is set aside.
+    """
+    if actions is None:
+        return {}
+    if not isinstance(actions, Mapping):
+        raise AnswerError('\'actions\' must be an object mapping action ids to "in-progress" or "done"')
+    if len(actions) > MAX_ANSWERS:
+        raise AnswerError(f"too many action states ({len(actions)}); the bank has {len(bank.actions)} actions")
+    kept: dict[str, str] = {}
+    for aid, state in actions.items():
+        if state is None:
+            continue
+        if not isinstance(aid, str):
+            raise AnswerError(f"actions: action ids must be strings, got {_short(aid)}")
+        if state not in ACTION_STATES:
+            raise AnswerError(
+                f"actions[{_short(aid)}]: invalid state {_short(state)} (expected one of: {', '.join(ACTION_STATES)})"
+            )
+        if bank.action(aid) is None:
+            if lenient:
+                continue
+            raise AnswerError(f"actions: unknown action id {_short(aid)}")
+        kept[aid] = str(state)
+    order = {a.id: i for i, a in enumerate(bank.actions)}
+    return dict(sorted(kept.items(), key=lambda item: order[item[0]]))
+
+
+def document_of(submission: Submission, bank: Bank) -> dict[str, Any]:
+    """A checked submission as a document again (the format of exports): what `read_document` reads back."""
+    multiple = {d.id for d in bank.dimensions if d.multiple}
+    document: dict[str, Any] = {
+        "profile": {k: list(v) if k in multiple else v[0] for k, v in submission.profile.items()},
+        "answers": dict(submission.answers),
+        "bank_version": bank.version,
+    }
+    for key in ("respondent", "company", "date"):
+        if getattr(submission, key) is not None:
+            document[key] = getattr(submission, key)
+    if submission.notes:
+        document["notes"] = dict(submission.notes)
+    if submission.actions:
+        document["actions"] = dict(submission.actions)
+    return document
 
 
 def check_profile(bank: Bank, profile: Any) -> Profile:

@@ -1,25 +1,176 @@
 """The entry points the browser's Web Worker calls through Pyodide.
 
 Strings in, strings out: JSON crosses the JavaScript/Python boundary, so no
-proxies leak and errors come back as data instead of exceptions.
+proxies leak and errors come back as data instead of exceptions. Every function
+returns {"ok": true, ...} or {"ok": false, "error": "..."}; `overlay` is the
+brand's question-bank overlay (a path inside Pyodide's file system), as for
+`assess_json`.
+
+A document is what an export holds: {"profile", "answers", "bank_version",
+"respondent"?, "company"?, "date"?, "notes"?, "actions"?}. A source (for the team
+view) is {"name": "owner.json", "document": {...}} or {"name": "Link 2", "link": "https://...#s=..."}.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 from . import assess_document, get_bank
+from .answers import document_of, read_document
 from .errors import AssessmentError
+
+# The team view, comparison, report and peer bands are imported when first used:
+# the worker imports this module before the first result, and only that is on the clock.
+
+Failure = (AssessmentError, ValueError, TypeError, KeyError, RecursionError)
+
+
+def _answer(work: Callable[[], dict[str, Any]]) -> str:
+    try:
+        payload = work()
+    except Failure as error:
+        return json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False)
+    return json.dumps({"ok": True, **payload}, ensure_ascii=False)
 
 
 def assess_json(document_json: str, lang: str, overlay: str | None = None) -> str:
     """Score `{"profile", "answers"}` given as JSON text; return {"ok": true, "result"} or {"ok": false, "error"}."""
-    try:
-        result = assess_document(json.loads(document_json), lang=lang, overlay=overlay)
-    except (AssessmentError, ValueError, RecursionError) as error:
-        return json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False)
-    return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+    return _answer(lambda: {"result": assess_document(json.loads(document_json), lang=lang, overlay=overlay)})
 
 
 def bank_version(overlay: str | None = None) -> str:
     return get_bank(overlay).version
+
+
+def check_document_json(document_json: str, overlay: str | None = None) -> str:
+    """A document checked and cleaned (notes and labels as plain bounded text) -> {"ok", "document"}.
+
+    What an import keeps: an older bank's answers migrated, the rest refused
+    all or nothing with a message naming the field.
+    """
+
+    def work() -> dict[str, Any]:
+        bank = get_bank(overlay)
+        return {"document": document_of(read_document(bank, json.loads(document_json)), bank)}
+
+    return _answer(work)
+
+
+def share_link_json(document_json: str, overlay: str | None = None) -> str:
+    """The share-link fragment of a document -> {"ok", "fragment": "s=...", "omitted_notes": [question ids]}.
+
+    Notes that would take the link past `link_chars` are left out and named, so the
+    page can say "3 notes did not fit in the link: export a file to keep them".
+    """
+
+    from .sharelink import encode_link
+
+    def work() -> dict[str, Any]:
+        bank = get_bank(overlay)
+        s = read_document(bank, json.loads(document_json))
+        fragment, omitted = encode_link(bank, s.profile, s.answers, s.notes, s.actions)
+        return {"fragment": fragment, "omitted_notes": list(omitted)}
+
+    return _answer(work)
+
+
+def read_link_json(link: str, overlay: str | None = None) -> str:
+    """A share link (whole address or fragment) as a checked document -> {"ok", "document"}."""
+    from .sharelink import read_link
+
+    def work() -> dict[str, Any]:
+        bank = get_bank(overlay)
+        return {"document": document_of(read_document(bank, read_link(link, bank)), bank)}
+
+    return _answer(work)
+
+
+def merge_json(sources_json: str, lang: str, overlay: str | None = None) -> str:
+    """The team view of several sources -> {"ok", "team", "errors": [{"name", "error"}]}.
+
+    Each source is read all or nothing; one that does not read is named in
+    `errors` and the others still count. {"ok": false} only when none reads.
+    """
+    from .team import respondents_from, team_result
+
+    def work() -> dict[str, Any]:
+        bank = get_bank(overlay)
+        sources = json.loads(sources_json)
+        if not isinstance(sources, list):
+            raise ValueError("expected a list of sources")
+        pairs = []
+        for index, source in enumerate(sources, start=1):
+            if not isinstance(source, dict):
+                raise ValueError(f"source {index}: expected {{name, document}} or {{name, link}}")
+            name = str(source.get("name") or index)
+            pairs.append((name, source.get("link") if "link" in source else source.get("document")))
+        respondents, errors = respondents_from(bank, pairs)
+        if not respondents:
+            raise ValueError("; ".join(f"{e['name']}: {e['error']}" for e in errors) or "no answers to merge")
+        return {"team": team_result(bank, respondents, lang), "errors": errors}
+
+    return _answer(work)
+
+
+def compare_json(old_json: str, new_json: str, lang: str, overlay: str | None = None) -> str:
+    """What changed from the `old` document to the `new` one -> {"ok", "comparison"}."""
+    from .compare import compare
+
+    def work() -> dict[str, Any]:
+        bank = get_bank(overlay)
+        old = read_document(bank, json.loads(old_json))
+        new = read_document(bank, json.loads(new_json))
+        return {"comparison": compare(bank, old, new, lang)}
+
+    return _answer(work)
+
+
+def report_json(
+    document_json: str,
+    lang: str,
+    brand_json: str,
+    date: str,
+    bands_json: str | None = None,
+    paper: str | None = None,
+    overlay: str | None = None,
+) -> str:
+    """The printed report of a document as one self-contained HTML page -> {"ok", "html"}.
+
+    `brand_json`: {"name": {...}, "logo": "data:image/...", "legal": {...}, "color"?,
+    "accent"?, "contact"?: {"label", "text", "url", "qr"?: "data:image/...", "qr_alt"?},
+    "site_url"?}. `bands_json`: the brand's bands.json, if it ships one. `paper`:
+    "a4", "letter" or null (the printer's paper; page 1 fits both).
+    """
+    from .brandinfo import brand_from_data
+    from .peers import check_bands
+    from .printed import render_report
+
+    def work() -> dict[str, Any]:
+        bank = get_bank(overlay)
+        brand = brand_from_data(json.loads(brand_json))
+        bands = check_bands(bank, json.loads(bands_json)) if bands_json else None
+        submission = read_document(bank, json.loads(document_json))
+        return {"html": render_report(bank, submission, lang, brand, date, bands, paper)}
+
+    return _answer(work)
+
+
+def place_json(document_json: str, bands_json: str, lang: str, overlay: str | None = None) -> str:
+    """Where each pillar stands against the middle half of companies like this one -> {"ok", "placement"}.
+
+    `placement` is null when the bands have neither this company's group nor all
+    companies; else {"group", "group_name", "companies", "pillars": [{"id", "name",
+    "score", "band", "position": "below" | "within" | "above" | null, "text", "short"}]}.
+    """
+    from .peers import check_bands, place
+    from .result import build_result
+
+    def work() -> dict[str, Any]:
+        bank = get_bank(overlay)
+        bands = check_bands(bank, json.loads(bands_json))
+        result = build_result(bank, read_document(bank, json.loads(document_json)), lang)
+        return {"placement": place(bank, result, bands, lang)}
+
+    return _answer(work)

@@ -167,4 +167,11 @@ def answer_contract(bank: Bank, lang: str) -> dict[str, Any]:
         ],
         "retired": [{"id": r.id, "moved_to": r.moved_to, "values": r.values} for r in bank.retired],
         "renamed": [{"question": r.question, "values": r.values} for r in bank.renamed],
+        # Share links carry action states by a hash of the id, and notes up to a length.
+        "actions": [a.id for a in bank.actions],
+        "limits": {
+            "note_chars": bank.workshop.note_chars,
+            "label_chars": bank.workshop.label_chars,
+            "link_chars": bank.workshop.link_chars,
+        },
     }

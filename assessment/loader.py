@@ -10,6 +10,7 @@ raises `BankError` naming the file, the item and the field.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from .model import (
     Dimension,
     Level,
     Owner,
+    Peers,
     Pillar,
     Question,
     Renamed,
@@ -29,6 +31,7 @@ from .model import (
     Scoring,
     Text,
     Warning,
+    Workshop,
 )
 from .overlay import apply_overlay
 from .readers import (
@@ -72,6 +75,97 @@ MESSAGES = (
     "migrated",
 )
 
+# reports.toml: the printed report, the team view, the comparison and peer bands.
+TEXTS = (
+    "colon",
+    "aside",
+    "value_na",
+    "value_unanswered",
+    "state_in_progress",
+    "state_done",
+    "respondent_n",
+    "link_n",
+    "report_title",
+    "report_company",
+    "report_respondent",
+    "report_date",
+    "report_version",
+    "report_fix_first",
+    "report_no_root",
+    "report_scores",
+    "report_chart_title",
+    "report_chart_desc",
+    "report_chart_desc_peers",
+    "report_health_line",
+    "report_not_assessed",
+    "report_col_pillar",
+    "report_col_score",
+    "report_col_level",
+    "report_col_peers",
+    "report_do_now",
+    "report_target",
+    "report_owner",
+    "report_days",
+    "report_contact",
+    "report_credit",
+    "report_private",
+    "report_appendix",
+    "report_answers",
+    "report_col_question",
+    "report_col_answer",
+    "report_col_note",
+    "report_plan",
+    "report_plan_empty",
+    "report_phase_now",
+    "report_phase_next",
+    "report_phase_later",
+    "report_why",
+    "report_steps",
+    "report_metric",
+    "report_unlocks",
+    "report_status",
+    "report_warnings",
+    "report_peers",
+    "report_peers_intro",
+    "peers_like_you",
+    "peers_all",
+    "peers_below",
+    "peers_within",
+    "peers_above",
+    "peers_cell",
+    "peers_line",
+    "team_title",
+    "team_label",
+    "team_root",
+    "team_no_root",
+    "team_pillars",
+    "team_pillar_line",
+    "team_respondents",
+    "team_discuss_first",
+    "team_agree",
+    "team_profile_differs",
+    "team_rule",
+    "compare_title",
+    "compare_earlier",
+    "compare_later",
+    "compare_pillar_line",
+    "compare_root_moved",
+    "compare_root_same",
+    "compare_none",
+    "compare_improved",
+    "compare_slipped",
+    "compare_changed",
+    "compare_answer_line",
+    "compare_gone",
+    "compare_reason_done",
+    "compare_reason_pillar",
+    "compare_reason_unanswered",
+    "compare_marked_done",
+    "compare_new_actions",
+    "compare_no_change",
+)
+FONT_STACK = re.compile(r"^[A-Za-z0-9 ,\"'-]+$")
+
 
 @dataclass
 class Draft:
@@ -90,6 +184,8 @@ class Draft:
     retired: list[Retired]
     renamed: list[Renamed]
     messages: dict[str, Text]
+    workshop: Workshop
+    peers: Peers
     files: dict[str, str]  # what each part came from, for messages: "settings", "<pillar>", "overlay" ...
 
     def context(self) -> Context:
@@ -125,6 +221,7 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 def _load(root: Path, overlay: Path | None) -> Bank:
     draft = _read_settings(root)
+    texts, fonts = _read_texts(root, draft)
     _read_profile(root, draft)
     _read_pillars(root, draft)
     _read_retired(root, draft)
@@ -146,6 +243,10 @@ def _load(root: Path, overlay: Path | None) -> Bank:
         retired=tuple(draft.retired),
         renamed=tuple(draft.renamed),
         messages=draft.messages,
+        workshop=draft.workshop,
+        peers=draft.peers,
+        texts=texts,
+        fonts=fonts,
     )
     validate_bank(bank, draft.files)
     return bank
@@ -189,7 +290,21 @@ def _read_settings(root: Path) -> Draft:
         plan_now=plan.integer("now"),
         plan_next=plan.integer("next"),
     )
-    for table in (scoring_table, confidence, plan):
+    workshop_table = settings.table("workshop")
+    workshop = Workshop(
+        note_chars=workshop_table.integer("note_chars"),
+        label_chars=workshop_table.integer("label_chars"),
+        link_chars=workshop_table.integer("link_chars"),
+        discuss_first=workshop_table.integer("discuss_first"),
+    )
+    peers_table = settings.table("peers")
+    peers = Peers(
+        min_companies=peers_table.integer("min_companies"),
+        group_by=peers_table.string("group_by"),
+        low=peers_table.integer("low"),
+        high=peers_table.integer("high"),
+    )
+    for table in (scoring_table, confidence, plan, workshop_table, peers_table):
         table.finish()
 
     messages_table = settings.table("messages")
@@ -210,6 +325,8 @@ def _read_settings(root: Path) -> Draft:
         retired=[],
         renamed=[],
         messages=messages,
+        workshop=workshop,
+        peers=peers,
         files={"settings": shown, "health_threshold": shown},
     )
     draft.files.update({f"warning:{w.id}": shown for w in draft.warnings})
@@ -221,6 +338,22 @@ def _named(table: Table) -> Text:
     name = table.text("name")
     table.finish()
     return name
+
+
+def _read_texts(root: Path, draft: Draft) -> tuple[dict[str, Text], Text]:
+    """reports.toml: every text the report, team view, comparison and peer bands use, in every language."""
+    shown = shown_path(root / "reports.toml")
+    table = Table(read_toml(root / "reports.toml", shown), shown, None, "", draft.context())
+    fonts = table.text("fonts")
+    for lang, stack in fonts.items():
+        if not FONT_STACK.match(stack):
+            raise table.error(f"fonts.{lang}", "must be a CSS font list: names, quotes, commas and hyphens only")
+    texts_table = table.table("texts")
+    texts = {key: texts_table.text(key) for key in TEXTS}
+    texts_table.finish()
+    table.finish()
+    draft.files["reports"] = shown
+    return texts, fonts
 
 
 def _read_profile(root: Path, draft: Draft) -> None:

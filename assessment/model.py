@@ -21,6 +21,9 @@ UNKNOWN = "unknown"
 
 RESERVED_VALUES = (NOT_APPLICABLE, UNKNOWN)
 
+ACTION_STATES = ("in-progress", "done")
+"""What a company may record against a plan action, least advanced first (no entry: not started)."""
+
 Profile = dict[str, tuple[str, ...]]
 """A business profile: dimension id -> the chosen value(s). Absent dimensions are unknown."""
 
@@ -233,6 +236,26 @@ class Scoring:
 
 
 @dataclass(frozen=True)
+class Workshop:
+    """Limits of what a company writes itself, and the team view's length (settings.toml, [workshop])."""
+
+    note_chars: int  # an evidence note per answer, at most
+    label_chars: int  # respondent and company labels, at most
+    link_chars: int  # a share link's fragment, notes included, at most (notes that do not fit are left out)
+    discuss_first: int  # questions in the team view's "discuss first" list, at most
+
+
+@dataclass(frozen=True)
+class Peers:
+    """How peer bands are made from many companies' scores (settings.toml, [peers])."""
+
+    min_companies: int  # fewer companies than this in a group (or for a pillar) and no band is written
+    group_by: str  # the profile question (single choice) that makes "companies like you"
+    low: int  # the middle band runs from this percentile ...
+    high: int  # ... to this one
+
+
+@dataclass(frozen=True)
 class Bank:
     version: str
     languages: tuple[str, ...]
@@ -248,6 +271,16 @@ class Bank:
     retired: tuple[Retired, ...]
     renamed: tuple[Renamed, ...]
     messages: dict[str, Text]
+    workshop: Workshop
+    peers: Peers
+    texts: dict[str, Text]  # reports.toml: the printed report, team view, comparison and peer bands
+    fonts: Text  # reports.toml: the font stack of the printed report, per language
+
+    def action(self, action_id: str) -> Action | None:
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
 
     @property
     def health_threshold(self) -> float:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
-from .model import PILLAR_IDS
+from .model import PILLAR_IDS, Bank
 
 BAR_WIDTH = 20
 LABELS: dict[str, dict[str, str]] = {
@@ -31,6 +32,7 @@ LABELS: dict[str, dict[str, str]] = {
         "watch": "Watch",
         "target": "Target",
         "later_count": "{count} more actions later (see --json).",
+        "state": " ({state})",
         "unanswered": "Unanswered: {count} ({ids})",
         "na": "{count} marked not applicable (left out of the scores); {profile} not applicable to this business.",
     },
@@ -54,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "watch": "关注指标",
         "target": "目标",
         "later_count": "另有 {count} 项行动排在之后（见 --json）。",
+        "state": "（{state}）",
         "unanswered": "未作答：{count} 题（{ids}）",
         "na": "{count} 题标为不适用（不计入得分）；{profile} 题根据业务画像不适用。",
     },
@@ -115,7 +118,8 @@ def text_report(result: dict[str, Any]) -> str:
         for action in actions:
             number += 1
             days = words["days"].format(n=action["horizon"])
-            lines.append(f"  {number}. [{names[action['pillar']]} / {days}] {action['title']}")
+            state = words["state"].format(state=action["state_label"]) if action.get("state_label") else ""
+            lines.append(f"  {number}. [{names[action['pillar']]} / {days}] {action['title']}{state}")
             lines.append(f"     {action['why']}")
             lines += [f"     - {step}" for step in action["steps"]]
             lines.append("     " + words["detail"].format(label=words["watch"], text=action["metric"]))
@@ -144,7 +148,12 @@ CSV_COLUMNS = [
     "borderline",
     "confidence",
     "first_action",
+    "bank_version",
+    "company",
+    "respondent",
+    "date",
 ]
+"""Then one column per profile question (its value; several joined by '+'): peer bands group companies by one."""
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -163,11 +172,12 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
-def csv_table(rows: list[tuple[str, dict[str, Any]]]) -> str:
-    """One line per scored file, for a consultant comparing a client's teams (cells safe for spreadsheets)."""
+def csv_table(rows: list[tuple[str, dict[str, Any]]], dimensions: Sequence[str] = ()) -> str:
+    """One line per scored file, for a consultant comparing a client's teams and the input of peer bands
+    (cells safe for spreadsheets)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([*CSV_COLUMNS, *dimensions])
     for name, result in rows:
         scores = {p["id"]: p["score"] for p in result["pillars"]}
         cells = [
@@ -181,6 +191,114 @@ def csv_table(rows: list[tuple[str, dict[str, Any]]]) -> str:
             "yes" if result["borderline"] else "no",
             result["confidence"],
             result["plan"][0]["id"] if result["plan"] else "",
+            result["bank_version"],
+            result.get("company") or "",
+            result.get("respondent") or "",
+            result.get("date") or "",
+            *("+".join(result["profile"].get(dim, [])) for dim in dimensions),
         ]
         writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return out.getvalue()
+
+
+def team_report(bank: Bank, team: dict[str, Any]) -> str:
+    """The team view for a terminal: the team's root, pillars across respondents, discuss first."""
+    lang = team["lang"]
+
+    def t(key: str, **values: Any) -> str:
+        return bank.texts[key][lang].format(**values)
+
+    sep = bank.messages["list_separator"][lang]
+    colon = t("colon")
+    lines = [t("team_title", count=team["count"]), ""]
+    lines.append(t("team_root", pillar=team["root_name"]) if team["root"] else t("team_no_root"))
+    if team["team"]["root_reason"]:
+        lines.append(f"  {team['team']['root_reason']}")
+    lines += ["", t("team_pillars")]
+    for p in team["pillars"]:
+        if p["median"] is None:
+            lines.append(f"  {p['letter']} {p['name']}{colon}-")
+        else:
+            lines.append(
+                "  "
+                + t(
+                    "team_pillar_line",
+                    name=f"{p['letter']} {p['name']}",
+                    median=p["median"],
+                    low=p["low"],
+                    high=p["high"],
+                )
+            )
+    lines += ["", t("team_respondents")]
+    for r in team["respondents"]:
+        lines.append(f"  {r['label']}{colon}{r['root_name'] or t('compare_none')}")
+    for difference in team["profile_differs"]:
+        labels = difference["labels"]
+        answers = sep.join(
+            f"{a['respondent']} {'/'.join(labels[v] for v in a['values'])}" for a in difference["answers"]
+        )
+        chosen = "/".join(labels[v] for v in difference["team"])
+        lines += ["", t("team_profile_differs", dimension=difference["text"], answers=answers, chosen=chosen)]
+    lines += ["", t("team_discuss_first")]
+    if not team["discuss_first"]:
+        lines.append("  " + t("team_agree"))
+    for number, item in enumerate(team["discuss_first"], start=1):
+        lines.append(f"  {number}. " + t("aside", text=item["area"], detail=item["pillar_name"]))
+        for answer in item["answers"]:
+            note = f" [{answer['note']}]" if answer["note"] else ""
+            lines.append(f"     - {answer['respondent']}{colon}{answer['value']}{note}")
+    lines += ["", team["rule"]]
+    return "\n".join(lines) + "\n"
+
+
+def compare_report(bank: Bank, comparison: dict[str, Any]) -> str:
+    """The change between two assessments for a terminal."""
+    lang = comparison["lang"]
+
+    def t(key: str, **values: Any) -> str:
+        return bank.texts[key][lang].format(**values)
+
+    old = comparison["old_date"] or t("compare_earlier")
+    new = comparison["new_date"] or t("compare_later")
+    lines = [t("compare_title", old=old, new=new), ""]
+    if comparison["unchanged"]:
+        return "\n".join([*lines, t("compare_no_change")]) + "\n"
+    root = comparison["root"]
+    none = t("compare_none")
+    if root["moved"]:
+        lines.append(t("compare_root_moved", old=root["old_name"] or none, new=root["new_name"] or none))
+    else:
+        lines.append(t("compare_root_same", pillar=root["new_name"] or none))
+    lines.append("")
+    for p in comparison["pillars"]:
+        change = "-" if p["change"] is None else f"{p['change']:+d}"
+        shown = ("-" if p["old"] is None else p["old"], "-" if p["new"] is None else p["new"])
+        lines.append(
+            "  "
+            + t("compare_pillar_line", name=f"{p['letter']} {p['name']}", old=shown[0], new=shown[1], change=change)
+        )
+    for key, title in (
+        ("improved", "compare_improved"),
+        ("slipped", "compare_slipped"),
+        ("changed", "compare_changed"),
+    ):
+        if comparison[key]:
+            lines += ["", t(title)]
+            lines += [
+                "  " + t("compare_answer_line", area=e["area"], old=e["old"], new=e["new"]) for e in comparison[key]
+            ]
+    reasons = {
+        "done": "compare_reason_done",
+        "pillar": "compare_reason_pillar",
+        "unanswered": "compare_reason_unanswered",
+    }
+    if comparison["actions_gone"]:
+        lines += ["", t("compare_gone")]
+        for action in comparison["actions_gone"]:
+            detail = t(reasons[action["reason"]])
+            if action["marked_done"]:
+                detail += bank.messages["confidence_separator"][lang] + t("compare_marked_done")
+            lines.append("  - " + t("aside", text=action["title"], detail=detail))
+    if comparison["actions_new"]:
+        lines += ["", t("compare_new_actions")] + [f"  - {a['title']}" for a in comparison["actions_new"]]
+    return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 from .answers import Submission
 from .borderline import flipping_questions
-from .model import Action, Bank, Profile, Text
+from .model import NOT_APPLICABLE, Action, Bank, Profile, Text
 from .plan import PlannedAction, applicable_warnings, build_plan, conditions, next_level_order
 from .root import Root, find_root, order_unhealthy
 from .scoring import Figure, PillarScore, QuestionScore, overall_score, score_pillars
@@ -58,13 +58,17 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
     names = {p.pillar.id: t(p.pillar.name) for p in pillars}
     areas = {q.id: t(q.area) for q in bank.questions}
     sep = t(bank.messages["list_separator"])
+    notes = submission.notes
     return {
         "lang": lang,
         "bank_version": bank.version,
+        "respondent": submission.respondent,
+        "company": submission.company,
+        "date": submission.date,
         "threshold": bank.health_threshold,
         "levels": [{"name": t(level.name), "min": level.min} for level in bank.levels],
         "profile": {dim: list(values) for dim, values in profile.items()},
-        "pillars": [_pillar(bank, p, profile, t) for p in pillars],
+        "pillars": [_pillar(bank, p, profile, t, notes) for p in pillars],
         "overall": weakest.score if weakest else None,
         "overall_level": t(bank.level_for(weakest.score).name) if weakest and weakest.score is not None else None,
         "weakest": weakest.pillar.id if weakest else None,
@@ -80,7 +84,7 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
         else None,
         "confidence": confidence,
         "confidence_note": _confidence_note(bank, confidence, answered, total, len(unknown), bool(flipping), t),
-        "plan": [_action(bank, a, pillars, profile, names, t, lang) for a in plan],
+        "plan": [_action(bank, a, pillars, profile, names, t, lang, submission) for a in plan],
         "warnings": [{"id": w.id, "text": t(w.text)} for w in applicable_warnings(bank, holding)],
         "answered": answered,
         "total": total,
@@ -91,7 +95,50 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
         "migrated": [{"from": old, "to": new} for old, new in submission.migrated],
         "set_aside": list(submission.set_aside),
         "migration_note": _migration_note(bank, submission, t, sep),
+        "answers": answer_rows(bank, pillars, submission, t),
+        "notes": dict(notes),
+        "action_states": dict(submission.actions),
     }
+
+
+def answer_rows(bank: Bank, pillars: list[PillarScore], submission: Submission, t: Localize) -> list[dict[str, Any]]:
+    """Every answer given (and every note, answered or not), in bank order, as shown to people."""
+    judged = {s.question.id: s for p in pillars for s in (*p.scored, *p.inputs)}
+    rows = []
+    for question in bank.questions:
+        answer = submission.answers.get(question.id)
+        note = submission.notes.get(question.id)
+        if answer is None and note is None:
+            continue
+        scored = judged.get(question.id)
+        level = scored.level if scored is not None and scored.known and question.scored else None
+        rows.append(
+            {
+                "question": question.id,
+                "pillar": question.pillar,
+                "area": t(question.area),
+                "answer": answer,
+                "value": shown_answer(bank, question.id, answer, scored, t),
+                "level": level,
+                "max_level": question.max_level if question.scored else None,
+                "note": note,
+            }
+        )
+    return rows
+
+
+def shown_answer(bank: Bank, qid: str, answer: Any, scored: QuestionScore | None, t: Localize) -> str:
+    """An answer as people read it: the option's label, the figure in its unit, "not applicable" ..."""
+    if answer is None:
+        return t(bank.texts["value_unanswered"])
+    if answer == NOT_APPLICABLE:
+        return t(bank.texts["value_na"])
+    question = bank.question(qid)
+    if scored is not None and (scored.figure is not None or question is None or question.kind == "choice"):
+        return _shown_value(bank, scored, t)
+    if question is not None and isinstance(answer, (int, float)):
+        return with_unit(float(answer), t(question.unit))
+    return t(bank.messages["value_unknown"])
 
 
 def _any_assessed(pillars: list[PillarScore]) -> bool:
@@ -126,7 +173,7 @@ def _confidence_note(
     return t(m[f"confidence_{confidence}"]).format(reasons=joined)
 
 
-def _pillar(bank: Bank, p: PillarScore, profile: Profile, t: Localize) -> dict[str, Any]:
+def _pillar(bank: Bank, p: PillarScore, profile: Profile, t: Localize, notes: dict[str, str]) -> dict[str, Any]:
     weak = sorted((s for s in p.scored if s.ratio < 1), key=lambda s: (s.ratio, -s.question.weight))
     healthy = p.score >= bank.health_threshold if p.score is not None else None
     return {
@@ -150,9 +197,17 @@ def _pillar(bank: Bank, p: PillarScore, profile: Profile, t: Localize) -> dict[s
         "total": p.total - len(p.by_profile),
         "unanswered_ids": list(p.unanswered),
         "by_profile_ids": list(p.by_profile),
-        "outcomes": [_outcome(bank, s, t) for s in p.scored if s.question.role == "outcome"],
+        "outcomes": [
+            {**_outcome(bank, s, t), "note": notes.get(s.question.id)} for s in p.scored if s.question.role == "outcome"
+        ],
         "weak_areas": [
-            {"question": s.question.id, "area": t(s.question.area), "level": s.level, "max_level": s.question.max_level}
+            {
+                "question": s.question.id,
+                "area": t(s.question.area),
+                "level": s.level,
+                "max_level": s.question.max_level,
+                "note": notes.get(s.question.id),
+            }
             for s in weak[:WEAK_AREAS_SHOWN]
         ],
     }
@@ -234,6 +289,7 @@ def _action(
     names: dict[str, str],
     t: Localize,
     lang: str,
+    submission: Submission,
 ) -> dict[str, Any]:
     action = planned.action
     return {
@@ -253,7 +309,16 @@ def _action(
         "owner": t(bank.owner(action.owner).name),
         "horizon": action.horizon,
         "link": page_url(action.link),
+        "state": submission.actions.get(action.id),  # None (not started), "in-progress" or "done"
+        "state_label": _state_label(bank, submission.actions.get(action.id), t),
+        "note": submission.notes.get(action.question),
     }
+
+
+def _state_label(bank: Bank, state: str | None, t: Localize) -> str | None:
+    if state is None:
+        return None
+    return t(bank.texts["state_done" if state == "done" else "state_in_progress"])
 
 
 def _target(bank: Bank, action: Action, pillars: list[PillarScore], profile: Profile, t: Localize) -> str:

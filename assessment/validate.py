@@ -38,6 +38,7 @@ def validate_bank(bank: Bank, files: dict[str, str]) -> None:
         )
     if not 0 < scoring.low_confidence_answered <= 1:
         raise BankError(settings, "must be a share between 0 and 1", field="confidence.low_answered")
+    _check_workshop(bank, settings)
     if len(bank.bands) != BANDS:
         raise BankError(settings, f"must name {BANDS} bands: failing, weak, healthy, strong", field="bands")
     _unique([o.id for o in bank.owners], settings, "owner")
@@ -140,3 +141,26 @@ def _unique(ids: list[str], file: str, kind: str, files: dict[str, str] | None =
         if item_id in seen:
             raise BankError((files or {}).get(item_id, file), f"duplicate {kind} id", f"{kind} '{item_id}'", "id")
         seen.add(item_id)
+
+
+def _check_workshop(bank: Bank, settings: str) -> None:
+    """The limits of notes, labels and links, and the rules of peer bands."""
+    workshop = bank.workshop
+    for key, value, least in (
+        ("note_chars", workshop.note_chars, 1),
+        ("label_chars", workshop.label_chars, 1),
+        ("link_chars", workshop.link_chars, 200),
+        ("discuss_first", workshop.discuss_first, 1),
+    ):
+        if value < least:
+            raise BankError(settings, f"must be at least {least}, got {value}", field=f"workshop.{key}")
+    peers = bank.peers
+    if peers.min_companies < 2:
+        raise BankError(settings, f"must be at least 2, got {peers.min_companies}", field="peers.min_companies")
+    dimension = bank.dimension(peers.group_by)
+    if dimension is None or dimension.multiple:
+        single = ", ".join(d.id for d in bank.dimensions if not d.multiple)
+        message = f"must name a single-choice profile question ({single}), got {peers.group_by!r}"
+        raise BankError(settings, message, field="peers.group_by")
+    if not 0 < peers.low < peers.high < 100:
+        raise BankError(settings, "must be percentiles with 0 < low < high < 100", field="peers.low")

@@ -130,6 +130,7 @@ def make_bank(
     kept = [b for b in blocks[1:] if "band:" not in b]
     (folder / "settings.toml").write_text("\n[[warnings]]\n".join([blocks[0], *kept]), "utf-8")
     shutil.copy(BANK_DIR / "profile.toml", folder / "profile.toml")
+    shutil.copy(BANK_DIR / "reports.toml", folder / "reports.toml")
     (folder / "retired.toml").write_text("retired = []\n", "utf-8")
     for pillar in PILLARS:
         text = pillar_toml(pillar, questions, (weights or {}).get(pillar), outcomes)

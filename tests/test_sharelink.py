@@ -1,5 +1,6 @@
 """Compact share links: a complete assessment fits in a short link, decodes to exactly what was
-encoded, reads links made with an earlier bank, and the browser's code agrees with the engine's."""
+encoded, reads links made with an earlier bank, carries notes and action states (notes only as far
+as the link stays short, saying which were left out), and the browser's code agrees with the engine's."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from assessment import AnswerError, get_bank
 from assessment.answers import check_submission, read_document
 from assessment.export import answer_contract
-from assessment.sharelink import decode, encode, known_layouts, layout
+from assessment.sharelink import action_key, decode, encode, encode_link, known_layouts, layout, read_link
 
 ROOT = Path(__file__).resolve().parents[1]
 bank = get_bank()
@@ -26,6 +27,22 @@ DOCUMENTS = [
 def checked(document: dict) -> tuple[dict, dict]:
     submission = check_submission(bank, document["answers"], document["profile"])
     return submission.profile, submission.answers
+
+
+def with_workshop(document: dict, notes: dict | None = None, actions: dict | None = None) -> dict:
+    """A fixture with the evidence notes its file quotes (calibration files carry them) and some action states."""
+    evidence = document.get("evidence", {})
+    first_actions = [a.id for a in bank.actions if a.question in document["answers"]][:3]
+    states = dict(zip(first_actions, ["done", "in-progress", "done"], strict=False))
+    return {
+        "profile": document["profile"],
+        "answers": document["answers"],
+        "notes": notes if notes is not None else evidence,
+        "actions": actions if actions is not None else states,
+    }
+
+
+WORKSHOP = [with_workshop(d) for d in DOCUMENTS]
 
 
 def plain(profile: dict) -> dict:
@@ -55,7 +72,7 @@ def test_a_complete_assessment_fits_a_link_of_at_most_300_characters() -> None:
     [
         ("s=***", "not correctly encoded"),
         ("s=AQ", "not a link this site makes"),
-        ("s=AgAAAAAA", "not a link this site makes"),  # an unknown format
+        ("s=AwAAAAAA", "not a link this site makes"),  # an unknown format (1 and 2 exist)
         ("s=AQAAAAAA", "does not know"),  # a bank version nobody kept
     ],
 )
@@ -100,10 +117,92 @@ def test_the_layout_of_the_current_bank_is_kept_for_links_made_with_it() -> None
     )
 
 
+def test_a_link_without_notes_or_action_states_is_the_format_links_always_had() -> None:
+    profile, answers = checked(DOCUMENTS[0])
+    fragment = encode(bank, profile, answers, notes={}, actions={})
+    assert base64.urlsafe_b64decode(fragment[2:] + "==")[0] == 1
+    assert fragment == encode(bank, profile, answers)
+
+
+@pytest.mark.parametrize("document", WORKSHOP, ids=lambda d: str(len(d["notes"])))
+def test_notes_and_action_states_travel_in_a_link(document: dict) -> None:
+    submission = read_document(bank, document)
+    fragment, omitted = encode_link(bank, submission.profile, submission.answers, submission.notes, submission.actions)
+    assert omitted == ()
+    back = read_document(bank, decode(fragment, bank))
+    assert back.answers == submission.answers and back.profile == submission.profile
+    assert back.notes == submission.notes and back.actions == submission.actions
+    assert len(fragment) <= bank.workshop.link_chars
+
+
+def test_notes_that_would_make_a_link_too_long_are_left_out_and_named() -> None:
+    """Whole notes in bank order while the link stays within link_chars; the rest are named, never cut."""
+    profile, answers = checked(DOCUMENTS[0])
+    ids = [q.id for q in bank.questions]
+    long_note = "依据上季度退货报表" * 30  # 270 characters, 810 bytes: over 1,000 characters of link
+    notes = {ids[0]: long_note, ids[1]: long_note, ids[2]: "short", ids[3]: long_note}
+    fragment, omitted = encode_link(bank, profile, answers, notes, {})
+    assert len(fragment) <= bank.workshop.link_chars
+    decoded = decode(fragment, bank)["notes"]
+    assert decoded == {ids[0]: long_note, ids[2]: "short"}
+    assert omitted == (ids[1], ids[3])
+
+
+def test_an_action_state_of_an_action_the_bank_no_longer_has_is_set_aside() -> None:
+    profile, answers = checked(DOCUMENTS[0])
+    fragment = encode(bank, profile, answers, actions={bank.actions[0].id: "done"})
+    data = bytearray(base64.urlsafe_b64decode(fragment[2:] + "=" * (-len(fragment[2:]) % 4)))
+    key = action_key(bank.actions[0].id).to_bytes(4, "big")
+    at = bytes(data).rindex(bytes([key[0], key[1], key[2], key[3] | 1]))
+    data[at : at + 4] = (0x12345678).to_bytes(4, "big")  # a hash no action of this bank has
+    stranger = "s=" + base64.urlsafe_b64encode(bytes(data)).decode().rstrip("=")
+    assert "actions" not in decode(stranger, bank)
+
+
+def test_no_two_actions_share_a_link_key() -> None:
+    from assessment.loader import load_bank
+
+    for overlay in (None, str(ROOT / "examples" / "acme-brand" / "questions.toml")):
+        actions = load_bank(None, overlay).actions
+        assert len({action_key(a.id) for a in actions}) == len(actions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://example.github.io/root-first/zh/assessment/#{fragment}",
+        "#{fragment}",
+        "{fragment}",
+    ],
+)
+def test_a_link_is_read_from_a_whole_address_or_its_fragment(text: str) -> None:
+    profile, answers = checked(DOCUMENTS[0])
+    fragment = encode(bank, profile, answers)
+    assert read_link(text.format(fragment=fragment), bank)["answers"] == answers
+
+
+def test_an_older_answers_link_still_opens() -> None:
+    document = {"answers": {"product.positioning": "written"}}
+    encoded = base64.urlsafe_b64encode(json.dumps(document).encode()).decode().rstrip("=")
+    assert read_link(f"https://example.org/assessment/#answers={encoded}", bank) == document
+    with pytest.raises(AnswerError, match="not a share link"):
+        read_link("https://example.org/assessment/", bank)
+
+
 def test_the_browsers_share_links_agree_with_the_engines(tmp_path: Path) -> None:
+    ids = [q.id for q in bank.questions]
+    long_note = "依据上季度退货报表" * 30
+    overlong = with_workshop(DOCUMENTS[0], notes={ids[0]: long_note, ids[1]: long_note, ids[2]: "short"})
+    workshop = [*WORKSHOP, overlong]
     documents = [{"profile": plain(p), "answers": a} for p, a in map(checked, DOCUMENTS)]
     fragments = [encode(bank, *checked(d)) for d in DOCUMENTS]
-    damaged = [fragments[0][:-3], "s=AgAAAAAA", "s=AQAAAAAA", fragments[1] + "AA"]
+    submissions = [read_document(bank, d) for d in workshop]
+    detailed = [encode_link(bank, s.profile, s.answers, s.notes, s.actions) for s in submissions]
+    documents += [
+        {"profile": plain(s.profile), "answers": s.answers, "notes": s.notes, "actions": s.actions} for s in submissions
+    ]
+    fragments += [fragment for fragment, _ in detailed]
+    damaged = [fragments[0][:-3], "s=AwAAAAAA", "s=AQAAAAAA", fragments[1] + "AA", fragments[-1][:-5]]
     payload = {
         "contract": answer_contract(bank, "en"),
         "documents": documents,
@@ -120,8 +219,12 @@ def test_the_browsers_share_links_agree_with_the_engines(tmp_path: Path) -> None
     )
     output = json.loads(run.stdout)
     assert output["encoded"] == fragments  # byte for byte the same link
+    assert output["omitted"][-len(detailed) :] == [list(omitted) for _, omitted in detailed]
+    assert output["omitted"][-1] == [ids[1]]
     for fragment, result in zip(fragments, output["decoded"], strict=True):
         expected = decode(fragment, bank)
         assert result["document"]["answers"] == expected["answers"]
         assert result["document"]["profile"] == expected["profile"]
+        assert result["document"].get("notes") == expected.get("notes")
+        assert result["document"].get("actions") == expected.get("actions")
     assert all(output["damaged"]), output["damaged"]  # every damaged link is refused by the browser too

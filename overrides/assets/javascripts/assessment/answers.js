@@ -11,7 +11,9 @@ import { PREFIX as LINK_PREFIX, decodeLink, encodeLink } from "./sharelink.js";
 export const MAX_LINK_CHARS = 8192;
 export const MAX_FILE_BYTES = 100 * 1024;
 const RESERVED = { na: "na", unknown: "unknown" };
-const DOCUMENT_FIELDS = new Set(["answers", "profile", "bank_version", "lang"]);
+// What a workshop records beside the answers is accepted here and checked by the engine
+// (assessment/answers.py): respondent, company, date, notes, action states.
+const DOCUMENT_FIELDS = new Set(["answers", "profile", "bank_version", "lang", "respondent", "company", "date", "notes", "actions"]);
 const MAX_ANSWERS = 1000; // more entries than any bank could hold
 const MAX_DEPTH = 20; // a valid file nests 3 deep ({"profile": {"channels": [...]}})
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);

@@ -1,0 +1,279 @@
+"""The printed report (`python -m assessment report`): one self-contained page a client takes to the board.
+
+Page 1 is the summary: logo and brand name, company and respondent, date, bank version, the four
+scores with a chart (and a table), the root with its reason, the three "do now" actions with
+targets, the borderline note, the contact written out, the credit to 盟接之桥 and the legal line. The
+appendix follows with every answer, note and action. The HTML needs no other file and may make no
+request; Chromium prints it to PDF on A4 and Letter with the summary alone on page 1. The browser
+renders the same report from the same function.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from answerfiles import fixtures, synthetic, write
+from bankfactory import edit, make_bank
+from pypdf import PdfReader
+
+from assessment import BankError, assess_document, get_bank
+from assessment.answers import read_document
+from assessment.brandinfo import ReportBrand, brand_from_data, read_brand, written_address
+from assessment.browser import report_json
+from assessment.loader import load_bank
+from assessment.pdf import find_chromium
+from assessment.printed import render_report
+
+ROOT = Path(__file__).resolve().parents[1]
+ACME = ROOT / "examples" / "acme-brand"
+bank = get_bank()
+FIXTURES = fixtures()
+EXPORTER = {
+    **FIXTURES["audio-exporter"],
+    "company": "Acme Audio Co.",
+    "respondent": "Ops lead",
+    "date": "2026-03-01",
+    "notes": {"inquiry.response-time": "<script>alert(1)</script> from the Alibaba.com dashboard"},
+    "actions": {"inquiry.response-time.cover-inboxes": "done"},
+}
+BORDERLINE = "exporter-targeting"  # a calibration case whose root turns on one answer
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assessment", *args], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env
+    )
+
+
+def report(document: dict[str, Any], lang: str = "en", brand: ReportBrand | None = None, **options: Any) -> str:
+    return render_report(bank, read_document(bank, document), lang, brand or read_brand(None), "2026-03-01", **options)
+
+
+def summary(page: str) -> str:
+    return page.split('<section class="appendix"')[0]
+
+
+def visible(page: str) -> str:
+    """The text of a page, as a reader sees it (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_page_one_carries_everything_a_board_needs() -> None:
+    result = assess_document(EXPORTER)
+    brand = read_brand(ACME)
+    page = report({**EXPORTER, "answers": {**EXPORTER["answers"]}}, brand=brand)
+    first = visible(summary(page))
+    assert 'class="logo" src="data:image/svg+xml;base64,' in page
+    assert "Northwind Growth Lab" in first and "Acme Audio Co." in first and "Ops lead" in first
+    assert "2026-03-01" in first and bank.version in first
+    for pillar in result["pillars"]:
+        assert re.search(rf'data-pillar="{pillar["id"]}".*?class="score">{pillar["score"]}<', summary(page))
+    assert "Fix first" in first and result["root_reason"] in first
+    now = [a for a in result["plan"] if a["phase"] == "now"]
+    assert len(now) == 3
+    for action in now:
+        assert action["title"] in first and action["target"] in first
+    assert "hello@northwind.example" in first  # the mailto: link, written out for paper
+    assert 'class="qr" src="data:image/svg+xml;base64,' in summary(page)
+    assert "盟接之桥" in first and brand.legal["en"] in first
+    assert "✓ Done" in first  # the action marked done, in the plan on page 1
+
+
+def test_the_borderline_note_is_on_page_one() -> None:
+    document = FIXTURES[BORDERLINE]
+    result = assess_document(document)
+    assert result["borderline_note"]
+    assert result["borderline_note"] in visible(summary(report(document)))
+
+
+def test_the_appendix_has_every_answer_note_and_action() -> None:
+    result = assess_document(EXPORTER)
+    appendix = report(EXPORTER).split('<section class="appendix"')[1]
+    rows = re.findall(r'<tr data-question="([^"]+)">', appendix)
+    assert set(rows) == {r["question"] for r in result["answers"]} | set(result["unanswered"])
+    assert set(re.findall(r'<li class="action" data-action-id="([^"]+)">', appendix)) == {
+        a["id"] for a in result["plan"]
+    }
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; from the Alibaba.com dashboard" in appendix
+    assert "<script" not in report(EXPORTER)
+
+
+def test_the_report_makes_no_request_and_needs_no_other_file() -> None:
+    page = report(EXPORTER, brand=read_brand(ACME))
+    assert "default-src 'none'" in page and "img-src data:" in page
+    assert not re.search(r'(?:src|href)="(?!data:)', page)
+    assert "url(" not in page and "@import" not in page and "<link" not in page and "<script" not in page
+
+
+def test_chinese_reports_use_chinese_texts_and_a_chinese_font_stack() -> None:
+    page = report(EXPORTER, lang="zh")
+    assert '<html lang="zh-Hans">' in page and bank.fonts["zh"] in page
+    text = visible(summary(page))
+    assert "电商四大板块评估报告" in text and "先修" in text and "马上做" in text
+    assert "方法：盟接之桥提出的四大板块模型" in text
+
+
+def test_hostile_labels_and_notes_are_text_in_their_own_direction() -> None:
+    page = report(
+        {
+            **EXPORTER,
+            "company": '<img src=x onerror="alert(1)">',
+            "notes": {"product.quality": "שלום \u202eevil\u202c\n<b>x</b>"},
+        }
+    )
+    assert "<img src=x" not in page and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
+    assert '<bdi class="note">שלום evil\n&lt;b&gt;x&lt;/b&gt;</bdi>' in page
+    assert "\u202e" not in page
+
+
+def test_peer_bands_show_where_each_pillar_stands() -> None:
+    from assessment.peers import build_bands, companies_from_csv
+    from assessment.report import csv_table
+
+    rows = [(f"c{i}.json", assess_document(d)) for i, d in enumerate(synthetic(12, models=["b2b-export"]))]
+    table = csv_table(rows, [d.id for d in bank.dimensions])
+    bands = build_bands(bank, companies_from_csv(bank, table, "scores.csv"))
+    page = report(EXPORTER, bands=bands)
+    assert "Companies like you" in summary(page) and 'class="band"' in summary(page)
+    assert "Against companies like you" in page and "nothing was sent" in page
+
+
+def test_the_browser_renders_the_same_report() -> None:
+    """Same engine, same numbers: the browser's entry point returns the page the command line writes."""
+    brand = read_brand(ACME)
+    data = {
+        "name": brand.name,
+        "logo": brand.logo,
+        "legal": brand.legal,
+        "color": brand.color,
+        "accent": brand.accent,
+        "site_url": brand.site_url,
+        "contact": {
+            "label": brand.contact.label if brand.contact else {},
+            "text": brand.contact.text if brand.contact else {},
+            "url": brand.contact.url if brand.contact else None,
+            "qr": brand.contact.qr if brand.contact else None,
+            "qr_alt": brand.contact.qr_alt if brand.contact else {},
+        },
+    }
+    answer = json.loads(report_json(json.dumps(EXPORTER), "zh", json.dumps(data), "2026-03-01"))
+    assert answer["ok"]
+    assert answer["html"] == report(EXPORTER, lang="zh", brand=brand_from_data(data))
+    assert answer["html"] == report(EXPORTER, lang="zh", brand=brand)
+
+
+def test_a_contact_is_written_out_for_paper() -> None:
+    assert written_address("mailto:hello@x.example?subject=Hi", None) == "hello@x.example"
+    assert written_address("tel:+86 755 1234 5678", None) == "+86 755 1234 5678"
+    assert written_address("https://x.example/book/", None) == "https://x.example/book/"
+    assert written_address("assessment/", "https://x.example/site/") == "https://x.example/site/assessment/"
+    assert written_address("assessment/", None) is None  # a page of the site without the site's address
+
+
+def test_every_report_text_is_needed_in_every_language(tmp_path: Path) -> None:
+    folder = make_bank(tmp_path / "bank")
+    edit(folder, "reports.toml", lambda text: text.replace('report_credit.zh = "方法', 'report_credit.fr = "方法'))
+    with pytest.raises(BankError, match=r"reports\.toml, field 'texts\.report_credit"):
+        load_bank(folder)
+
+
+def test_a_batch_over_a_folder_of_20_answer_files_writes_20_reports(tmp_path: Path) -> None:
+    write(tmp_path / "clients", synthetic(20))
+    run = cli("report", str(tmp_path / "clients"), "--lang", "zh", "--out", str(tmp_path / "reports"), "--no-pdf")
+    assert run.returncode == 0, run.stderr
+    pages = sorted((tmp_path / "reports").glob("*.html"))
+    assert len(pages) == 20 and "wrote 20 reports" in run.stdout
+    assert all('<html lang="zh-Hans">' in p.read_text("utf-8") for p in pages)
+
+
+def test_a_bad_file_in_a_batch_is_named_and_the_others_still_written(tmp_path: Path) -> None:
+    write(tmp_path / "clients", synthetic(3))
+    (tmp_path / "clients" / "broken.json").write_text('{"answers": {"nope.nope": 1}}', "utf-8")
+    run = cli("report", str(tmp_path / "clients"), "--out", str(tmp_path / "out"), "--no-pdf")
+    assert run.returncode == 2 and "broken.json: unknown question id 'nope.nope'" in run.stderr
+    assert len(list((tmp_path / "out").glob("*.html"))) == 3
+
+
+def test_a_bad_brand_folder_is_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "brand").mkdir()
+    (tmp_path / "brand" / "brand.yml").write_text("name: {en: X}\n", "utf-8")
+    (answers,) = write(tmp_path, {"a": EXPORTER})
+    run = cli("report", str(answers), "--out", str(tmp_path / "out"), "--brand", str(tmp_path / "brand"))
+    assert run.returncode == 2 and "brand.yml" in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_without_a_pdf_engine_it_says_so_and_writes_html(tmp_path: Path) -> None:
+    (answers,) = write(tmp_path, {"a": EXPORTER})
+    env = {**os.environ, "CHROMIUM": str(tmp_path / "no-chromium-here")}
+    run = cli("report", str(answers), "--out", str(tmp_path / "out"), env=env)
+    assert run.returncode == 0, run.stderr
+    assert "no PDF engine found" in run.stdout and (tmp_path / "out" / "a.html").is_file()
+    assert not (tmp_path / "out" / "a.pdf").exists()
+
+
+def appears(expected: str, text: str) -> bool:
+    """Whether `expected` is in a PDF's text layer, where a CJK font may have put a radical (⻛) for an
+    ideograph (风): any ideograph may then read as a radical."""
+    expected = unicodedata.normalize("NFKC", expected)  # as the page text is read: full-width （ as (
+    pattern = "".join(f"[{re.escape(c)}\u2e80-\u2fdf]" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in expected)
+    return re.search(pattern, text) is not None
+
+
+def pdf_pages(path: Path) -> list[str]:
+    # The CJK font maps some ideographs to Kangxi radicals in its text layer: NFKC folds them back.
+    return [unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(path).pages]
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="no Chromium to print PDFs with")
+def test_chromium_prints_the_summary_alone_on_page_one_in_a4_and_letter(tmp_path: Path) -> None:
+    (answers,) = write(tmp_path, {"acme": EXPORTER})
+    result = {lang: assess_document(EXPORTER, lang, overlay=ACME / "questions.toml") for lang in ("en", "zh")}
+    sizes = {"a4": (595, 842), "letter": (612, 792)}
+    report_command = [sys.executable, "-m", "assessment", "report", "--brand", str(ACME)]
+    runs = {
+        (paper, lang): subprocess.Popen(
+            [
+                *report_command,
+                str(answers),
+                "--lang",
+                lang,
+                "--paper",
+                paper,
+                "--out",
+                str(tmp_path / f"{paper}-{lang}"),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for paper in sizes
+        for lang in ("en", "zh")
+    }
+    for (paper, lang), run in runs.items():
+        stdout, stderr = run.communicate(timeout=300)
+        out = tmp_path / f"{paper}-{lang}"
+        assert run.returncode == 0 and "1 PDF" in stdout, stderr
+        box = PdfReader(out / "acme.pdf").pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == sizes[paper]
+        pages = pdf_pages(out / "acme.pdf")
+        first = pages[0].replace("\n", " ")
+        assert appears({"en": "Northwind Growth Lab", "zh": "北风增长实验室"}[lang], first)
+        for pillar in result[lang]["pillars"]:
+            assert appears(f"{pillar['letter']}. {pillar['name']}", first)
+            assert re.search(rf"{pillar['letter']}\. {pillar['name']}[^0-9]*{pillar['score']}", first)
+        assert appears(result[lang]["root_reason"][:20], first)
+        for action in (a for a in result[lang]["plan"] if a["phase"] == "now"):
+            assert appears(action["title"][:12], first), action["title"]
+        assert "hello@northwind.example" in first and appears("盟接之桥", first)
+        assert ("Appendix" in pages[1]) or ("附录" in pages[1]), (paper, lang, pages[1][:80])
+        assert "Appendix" not in first and "附录" not in first
