@@ -61,6 +61,17 @@ export class Engine {
     }
   }
 
+  // Any other entry point of assessment/browser.py, with its arguments as strings (JSON
+  // text, a language, ...). -> Promise of the function's {ok: true, ...} | {ok: false, error}
+  call(fn, ...args) {
+    if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready" });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ type: "call", id, fn, args });
+    });
+  }
+
   // submission: {profile, answers}. -> Promise of {ok: true, result} | {ok: false, error}
   assess(submission, lang) {
     if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready" });

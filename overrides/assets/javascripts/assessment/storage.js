@@ -3,6 +3,7 @@
 // and nothing else in storage is touched.
 
 const HISTORY_LIMIT = 10;
+const SNAPSHOT_LIMIT = 20;
 
 export class AnswerStore {
   constructor(key) {
@@ -10,6 +11,7 @@ export class AnswerStore {
     this.backupKey = `${key}:before-share`; // the single backup of earlier versions, folded into the history
     this.historyKey = `${key}:history`;
     this.modeKey = `${key}:mode`;
+    this.snapshotKey = `${key}:snapshots`;
     // The page's head replaced a storage the browser refuses with one that lasts for this page only
     // (partials/javascripts/storage-guard.html): answers are not kept, and the page says so.
     this.blocked = Boolean(window.__rfStorageBlocked);
@@ -109,6 +111,39 @@ export class AnswerStore {
     try {
       window.localStorage.setItem(this.historyKey, JSON.stringify(entries));
       window.localStorage.removeItem(this.backupKey);
+      return "ok";
+    } catch (error) {
+      return error && error.name === "QuotaExceededError" ? "full" : "unavailable";
+    }
+  }
+
+  // -- Snapshots: dated copies the company saves on purpose, to compare later ----
+  // -> [{saved_at, document: {profile, answers, bank_version, notes?, actions?, respondent?, company?}}], newest first
+  snapshots() {
+    try {
+      const entries = JSON.parse(window.localStorage.getItem(this.snapshotKey) || "[]");
+      return Array.isArray(entries) ? entries.filter((e) => e && e.document && typeof e.document.answers === "object") : [];
+    } catch {
+      return [];
+    }
+  }
+
+  // -> "ok" | "full" | "unavailable"
+  saveSnapshot(document) {
+    const entries = [{ saved_at: new Date().toISOString(), document }, ...this.snapshots()].slice(0, SNAPSHOT_LIMIT);
+    return this.writeList(this.snapshotKey, entries);
+  }
+
+  deleteSnapshot(index) {
+    const entries = this.snapshots();
+    entries.splice(index, 1);
+    return this.writeList(this.snapshotKey, entries);
+  }
+
+  writeList(key, entries) {
+    if (this.blocked) return "unavailable";
+    try {
+      window.localStorage.setItem(key, JSON.stringify(entries));
       return "ok";
     } catch (error) {
       return error && error.name === "QuotaExceededError" ? "full" : "unavailable";

@@ -3,6 +3,7 @@
 // tests run.
 
 let browserModule = null;
+const CALLABLE = new Set(["check_document_json", "share_link_json", "read_link_json", "merge_json", "compare_json", "report_json", "place_json"]);
 let overlayPath = null;
 
 async function start({ pyodide: base, wheel, overlay }) {
@@ -65,6 +66,18 @@ self.addEventListener("message", async ({ data }) => {
     } catch (error) {
       failStart((error && error.message) || error);
     }
+  } else if (data.type === "call") {
+    // The other JSON-in, JSON-out entry points of assessment/browser.py (team view,
+    // comparison, report, peer bands, share links), by name from a fixed list.
+    let payload;
+    try {
+      if (!CALLABLE.has(data.fn)) throw new Error(`not an engine function: ${data.fn}`);
+      const fn = browserModule[data.fn];
+      payload = JSON.parse(fn.callKwargs(...data.args, { overlay: overlayPath }));
+    } catch (error) {
+      payload = { ok: false, error: String((error && error.message) || error) };
+    }
+    self.postMessage({ type: "result", id: data.id, payload });
   } else if (data.type === "assess") {
     let payload;
     try {
