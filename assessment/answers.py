@@ -28,7 +28,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import plaintext
@@ -159,13 +159,17 @@ def read_document(bank: Bank, document: Any) -> Submission:
             "shape",
         )
     version = document.get("bank_version")
-    return check_submission(
+    # In the browser's order (answers.js): the answers, then what a workshop records beside them.
+    submission = check_submission(
         bank,
         document["answers"],
         document.get("profile"),
         lenient=isinstance(version, str) and version != bank.version,
         notes=document.get("notes"),
         actions=document.get("actions"),
+    )
+    return replace(
+        submission,
         respondent=check_label(bank, "respondent", document.get("respondent")),
         company=check_label(bank, "company", document.get("company")),
         date=check_date(document.get("date")),
@@ -245,27 +249,31 @@ def check_label(bank: Bank, name: str, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise AnswerError(f"{name}: must be text, got {_short(value)}")
+        raise AnswerError(f"{name}: must be text, got {_short(value)}", "bad_label", name)
     text = plaintext.clean(value, multiline=False)
     limit = bank.workshop.label_chars
     if len(text) > limit:
-        raise AnswerError(f"{name}: {len(text)} characters long; at most {limit} are allowed")
+        raise AnswerError(f"{name}: {len(text)} characters long; at most {limit} are allowed", "bad_label", name)
     return text or None
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+"""The one ISO 8601 form read, here and in the browser: a date, or a date and time (with an offset or Z)."""
+
+
 def check_date(value: Any) -> str | None:
-    """An ISO 8601 date ("2026-03-01") or date and time ("2026-03-01T09:30:00Z"), kept as given."""
+    """An ISO 8601 date ("2026-03-01") or date and time ("2026-03-01T09:30:00Z") that exists, kept as given."""
     if value is None:
         return None
     if isinstance(value, str) and len(value) <= MAX_DATE_CHARS:
         text = value.strip()
-        for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        if ISO_DATE.fullmatch(text):
             try:
-                parse(text)
+                dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+                return text
             except ValueError:
-                continue
-            return text
-    raise AnswerError(f'date: must be an ISO date such as "2026-03-01", got {_short(value)}')
+                pass
+    raise AnswerError(f'date: must be an ISO date such as "2026-03-01", got {_short(value)}', "bad_date", "date")
 
 
 def check_notes(bank: Bank, notes: Any, migrated: dict[str, str], set_aside: set[str]) -> dict[str, str]:
@@ -278,9 +286,9 @@ def check_notes(bank: Bank, notes: Any, migrated: dict[str, str], set_aside: set
     if notes is None:
         return {}
     if not isinstance(notes, Mapping):
-        raise AnswerError("'notes' must be an object mapping question ids to text")
+        raise AnswerError("'notes' must be an object mapping question ids to text", "shape")
     if len(notes) > MAX_ANSWERS:
-        raise AnswerError(f"too many notes ({len(notes)}); the bank has {len(bank.questions)} questions")
+        raise AnswerError(f"too many notes ({len(notes)}); the bank has {len(bank.questions)} questions", "too_large")
     retired = {r.id: r for r in bank.retired}
     limit = bank.workshop.note_chars
     kept: dict[str, str] = {}
@@ -288,16 +296,17 @@ def check_notes(bank: Bank, notes: Any, migrated: dict[str, str], set_aside: set
         if value is None:
             continue
         if not isinstance(qid, str):
-            raise AnswerError(f"notes: question ids must be strings, got {_short(qid)}")
+            raise AnswerError(f"notes: question ids must be strings, got {_short(qid)}", "shape")
         if not isinstance(value, str):
-            raise AnswerError(f"notes[{_short(qid)}]: must be text, got {_short(value)}")
+            raise AnswerError(f"notes[{_short(qid)}]: must be text, got {_short(value)}", "bad_note", shown_id(qid))
         text = plaintext.clean(value, multiline=True)
         if len(text) > limit:
-            raise AnswerError(f"notes[{_short(qid)}]: {len(text)} characters long; at most {limit} are allowed")
+            message = f"notes[{_short(qid)}]: {len(text)} characters long; at most {limit} are allowed"
+            raise AnswerError(message, "bad_note", shown_id(qid))
         target: str | None = qid
         if bank.question(qid) is None:
             if qid not in retired:
-                raise AnswerError(f"notes: unknown question id {_short(qid)}")
+                raise AnswerError(f"notes: unknown question id {_short(qid)}", "unknown_question", shown_id(qid))
             target = migrated.get(qid) or (None if qid in set_aside else retired[qid].moved_to)
             if target is None or target in notes or bank.question(target) is None:
                 continue
@@ -316,23 +325,27 @@ def check_actions(bank: Bank, actions: Any, lenient: bool) -> dict[str, str]:
     if actions is None:
         return {}
     if not isinstance(actions, Mapping):
-        raise AnswerError('\'actions\' must be an object mapping action ids to "in-progress" or "done"')
+        raise AnswerError('\'actions\' must be an object mapping action ids to "in-progress" or "done"', "shape")
     if len(actions) > MAX_ANSWERS:
-        raise AnswerError(f"too many action states ({len(actions)}); the bank has {len(bank.actions)} actions")
+        raise AnswerError(
+            f"too many action states ({len(actions)}); the bank has {len(bank.actions)} actions", "too_large"
+        )
     kept: dict[str, str] = {}
     for aid, state in actions.items():
         if state is None:
             continue
         if not isinstance(aid, str):
-            raise AnswerError(f"actions: action ids must be strings, got {_short(aid)}")
+            raise AnswerError(f"actions: action ids must be strings, got {_short(aid)}", "shape")
         if state not in ACTION_STATES:
             raise AnswerError(
-                f"actions[{_short(aid)}]: invalid state {_short(state)} (expected one of: {', '.join(ACTION_STATES)})"
+                f"actions[{_short(aid)}]: invalid state {_short(state)} (expected one of: {', '.join(ACTION_STATES)})",
+                "bad_action",
+                shown_id(aid),
             )
         if bank.action(aid) is None:
             if lenient:
                 continue
-            raise AnswerError(f"actions: unknown action id {_short(aid)}")
+            raise AnswerError(f"actions: unknown action id {_short(aid)}", "bad_action", shown_id(aid))
         kept[aid] = str(state)
     order = {a.id: i for i, a in enumerate(bank.actions)}
     return dict(sorted(kept.items(), key=lambda item: order[item[0]]))

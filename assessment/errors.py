@@ -36,6 +36,10 @@ REASONS = (
     "bad_value",
     "unknown_profile",
     "bad_profile",
+    "bad_note",
+    "bad_action",
+    "bad_label",
+    "bad_date",
     "invalid",
 )
 """Why answers were refused: the codes the browser uses too (its `reason_*` strings).

@@ -60,11 +60,20 @@ def file_bytes(case: dict[str, Any]) -> bytes:
 
 def outcome(submission: Submission) -> dict[str, Any]:
     """A checked submission in the table's (and the browser's) form."""
+    recorded = {
+        "notes": submission.notes,
+        "actions": submission.actions,
+        "respondent": submission.respondent,
+        "company": submission.company,
+        "date": submission.date,
+    }
     return {
         "profile": {k: list(v) if k in MULTIPLE else v[0] for k, v in submission.profile.items()},
         "answers": submission.answers,
         "set_aside": list(submission.set_aside),
         "migrated": [list(m) for m in submission.migrated],
+        # What a workshop records beside the answers, when there is any.
+        **{key: value for key, value in recorded.items() if value},
     }
 
 
@@ -122,6 +131,10 @@ def test_the_table_covers_every_reason_and_both_outcomes() -> None:
     assert reasons == {"too_large", "encoding", "json", "shape", "unknown_question", "bad_value"} | {
         "unknown_profile",
         "bad_profile",
+        "bad_note",
+        "bad_action",
+        "bad_label",
+        "bad_date",
     }
     assert sum("accept" in c for c in CONTRACT["cases"]) >= 15
     assert len({c["name"] for c in CONTRACT["cases"]}) == len(CONTRACT["cases"])

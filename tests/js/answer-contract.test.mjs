@@ -74,11 +74,14 @@ async function importFile(bytes) {
 }
 
 function outcome(checked) {
+  const recorded = { notes: checked.notes, actions: checked.actions, respondent: checked.respondent, company: checked.company, date: checked.date };
   return {
     profile: checked.profile, // a value, or a list where several are allowed: the table's form
     answers: checked.answers,
     set_aside: checked.setAside,
     migrated: checked.migrated,
+    // What a workshop records beside the answers, when there is any.
+    ...Object.fromEntries(Object.entries(recorded).filter(([, v]) => v && (typeof v !== "object" || Object.keys(v).length))),
   };
 }
 

@@ -18,7 +18,7 @@ test("an answer only this tab changed is kept, beside the other tab's changes", 
   const mine = { profile: base.profile, answers: { ...base.answers, b: 35 } };
   const theirs = { profile: { model: "b2b-export" }, answers: { ...base.answers, d: "unknown" } };
   const { state, conflicts } = mergeTabStates(base, mine, theirs);
-  assert.deepEqual(state, { profile: { model: "b2b-export" }, answers: { a: "l1", b: 35, c: "l2", d: "unknown" } });
+  assert.deepEqual(state, { profile: { model: "b2b-export" }, answers: { a: "l1", b: 35, c: "l2", d: "unknown" }, notes: {}, actions: {} });
   assert.deepEqual(conflicts, []);
 });
 
@@ -50,4 +50,18 @@ test("channels (a list) compare by value", () => {
   const { conflicts, state } = mergeTabStates(withChannels, { ...withChannels, profile: { channels: ["amazon", "own-site"] } }, theirs);
   assert.deepEqual(conflicts, []);
   assert.deepEqual(state.profile.channels, ["amazon", "own-site"]);
+});
+
+test("notes, action states and labels merge like answers", () => {
+  const start = { ...base, notes: { a: "from the Q1 report" }, actions: {}, company: "Acme" };
+  const mine = { ...start, actions: { "a.fix": "done" } };
+  const theirs = { ...start, notes: { a: "from the Q2 report" }, respondent: "Ops lead" };
+  const { state, conflicts } = mergeTabStates(start, mine, theirs);
+  assert.deepEqual(state.notes, { a: "from the Q2 report" });
+  assert.deepEqual(state.actions, { "a.fix": "done" });
+  assert.equal(state.respondent, "Ops lead");
+  assert.equal(state.company, "Acme");
+  assert.deepEqual(conflicts, []);
+  const clash = mergeTabStates(start, { ...start, notes: { a: "mine" } }, { ...start, notes: { a: "theirs" } });
+  assert.deepEqual(clash.conflicts, ["notes:a"]);
 });

@@ -8,6 +8,8 @@ import { format, h } from "./assessment/dom.js";
 import { Engine } from "./assessment/engine.js";
 import { renderResults, summarise } from "./assessment/results.js";
 import { AnswerStore } from "./assessment/storage.js";
+import { clean, length } from "./assessment/plaintext.js";
+import { documentOf, emptyState, isEmpty, stateFrom } from "./assessment/state.js";
 import { mergeTabStates } from "./assessment/tabs.js";
 
 const NUMBER_SAVE_DELAY_MS = 300;
@@ -34,7 +36,7 @@ function init() {
   const status = document.getElementById("rf-engine-status");
   const notices = document.getElementById("rf-notices");
   const fieldsets = new Map([...form.querySelectorAll("[data-question-id]")].map((f) => [f.dataset.questionId, f]));
-  let state = { profile: {}, answers: {} };
+  let state = emptyState();
   let lastSaved = state; // what this tab last saved or loaded: the base for merging another tab's changes
   let engine = null;
   let lastRoot;
@@ -165,6 +167,15 @@ function init() {
 
   // -- Answers <-> form -----------------------------------------------------
   function writeForm() {
+    for (const input of form.querySelectorAll("[data-label]")) {
+      if (document.activeElement !== input) input.value = state[input.dataset.label] || "";
+    }
+    for (const [id, fieldset] of fieldsets) {
+      const text = state.notes[id];
+      const box = fieldset.querySelector(".rf-note");
+      if (text) noteBox(fieldset).querySelector("textarea").value = text;
+      else if (box && !box.contains(document.activeElement)) closeNote(fieldset);
+    }
     for (const fieldset of form.querySelectorAll("[data-profile-id]")) {
       const chosen = state.profile[fieldset.dataset.profileId];
       const values = Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen];
@@ -186,6 +197,46 @@ function init() {
       markAnswered(fieldset, value !== undefined);
     }
     applyProfile();
+  }
+
+  // -- Evidence notes: a field per question, made when asked for or when a note exists --
+  const noteLimit = contract.limits.note_chars;
+  function noteBox(fieldset) {
+    const existing = fieldset.querySelector(".rf-note");
+    if (existing) return existing;
+    const id = fieldset.dataset.questionId;
+    const box = h(
+      "div",
+      { class: "rf-note" },
+      h("label", { for: `note-${id}` }, t("note_label")),
+      h("textarea", { id: `note-${id}`, rows: "2", maxlength: String(noteLimit), dataset: { note: id }, "aria-describedby": `note-count-${id}`, dir: "auto" }),
+      h("p", { class: "rf-note__count", id: `note-count-${id}`, "aria-live": "polite" }),
+    );
+    fieldset.querySelector("[data-note-toggle]").hidden = true;
+    fieldset.append(box);
+    return box;
+  }
+  function closeNote(fieldset) {
+    fieldset.querySelector(".rf-note")?.remove();
+    fieldset.querySelector("[data-note-toggle]").hidden = false;
+  }
+  // A note or a label as typed: cleaned as the engine cleans it, saved shortly after, never over its limit.
+  function readText(field) {
+    if (field.dataset.label) {
+      const text = clean(field.value, false);
+      if (text) state[field.dataset.label] = text;
+      else delete state[field.dataset.label];
+      return;
+    }
+    const id = field.dataset.note;
+    const text = clean(field.value, true);
+    const count = field.closest(".rf-note").querySelector(".rf-note__count");
+    const over = length(text) > noteLimit;
+    field.setAttribute("aria-invalid", String(over));
+    count.textContent = over ? format(t("note_too_long"), { limit: noteLimit }) : format(t("note_count"), { count: length(text), limit: noteLimit });
+    if (over) return;
+    if (text) state.notes[id] = text;
+    else delete state.notes[id];
   }
 
   function markAnswered(fieldset, answered) {
@@ -283,7 +334,7 @@ function init() {
   async function score() {
     if (!engine || engine.state !== "ready") return;
     const ticket = ++scoring;
-    const payload = await engine.assess({ profile: state.profile, answers: state.answers }, lang);
+    const payload = await engine.assess(documentOf(state), lang);
     if (ticket !== scoring) return; // a newer answer is already being scored
     if (!payload.ok) {
       notice("error", format(t("engine_error"), { reason: payload.error }));
@@ -294,7 +345,10 @@ function init() {
     resultsEmpty.hidden = any;
     resultsBody.hidden = !any;
     const provisional = mode === "quick" ? { answered: result.answered } : null;
-    if (any) renderResults(resultsBody, result, { t, home, questionText, templates, quick: provisional });
+    // Re-drawing the results must not throw a keyboard user out of the status they just set.
+    const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.actionState : undefined;
+    if (any) renderResults(resultsBody, result, { t, home, questionText, templates, quick: provisional, readOnly: Boolean(sharedView) });
+    if (focused) resultsBody.querySelector(`[data-action-state="${CSS.escape(focused)}"]`)?.focus();
     if (revealResults) {
       revealResults = false;
       document.getElementById("rf-results").scrollIntoView();
@@ -363,6 +417,7 @@ function init() {
   // Nothing here ever submits: the answers stay on the page.
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("change", (event) => {
+    if (event.target.matches("[data-note], [data-label]")) return; // saved as typed (the input handler)
     const profileFieldset = event.target.closest("[data-profile-id]");
     if (profileFieldset) {
       state.profile = readProfile();
@@ -389,6 +444,15 @@ function init() {
     persist();
   }
   form.addEventListener("input", (event) => {
+    if (event.target.matches("[data-note], [data-label]")) {
+      readText(event.target);
+      clearTimeout(pendingSave);
+      pendingSave = setTimeout(() => {
+        flushPending();
+        score(); // the results show notes and the company's name
+      }, NUMBER_SAVE_DELAY_MS);
+      return;
+    }
     if (event.target.type !== "number") return;
     readNumber(event.target.closest("[data-question-id]"), { commit: false });
     clearTimeout(pendingSave);
@@ -396,6 +460,11 @@ function init() {
   });
   window.addEventListener("pagehide", flushPending);
   form.addEventListener("click", (event) => {
+    const toggle = event.target.closest("[data-note-toggle]");
+    if (toggle) {
+      noteBox(toggle.closest("[data-question-id]")).querySelector("textarea").focus();
+      return;
+    }
     const clear = event.target.closest("[data-clear]");
     if (!clear) return;
     const id = clear.dataset.clear;
@@ -403,6 +472,15 @@ function init() {
     writeForm();
     changed();
     fieldsets.get(id).querySelector("input").focus();
+  });
+
+  // -- Plan actions: not started, in progress, done ------------------------------
+  resultsBody.addEventListener("change", (event) => {
+    const select = event.target.closest("[data-action-state]");
+    if (!select || sharedView) return;
+    if (select.value) state.actions[select.dataset.actionState] = select.value;
+    else delete state.actions[select.dataset.actionState];
+    changed();
   });
 
   // -- Share, export, import, print, start over --------------------------------
@@ -414,14 +492,13 @@ function init() {
 
   function applyState(incoming, message) {
     const previous = state;
-    const mine = Object.keys(previous.answers).length || Object.keys(previous.profile).length;
-    if (mine && JSON.stringify(previous) !== JSON.stringify(incoming)) {
+    if (!isEmpty(previous) && JSON.stringify(documentOf(previous)) !== JSON.stringify(documentOf(stateFrom(incoming)))) {
       remember(previous, "before_import");
       notice("info", message, [[t("restore_previous"), () => restoreEntry(0)]]);
     } else {
       notice("info", message);
     }
-    state = { profile: { ...incoming.profile }, answers: { ...incoming.answers } };
+    state = stateFrom(incoming);
     writeForm();
     changed();
   }
@@ -436,13 +513,14 @@ function init() {
   function restoreEntry(index) {
     const entry = store.history()[index];
     if (!entry) return;
-    const checked = checkDocument({ profile: entry.profile, answers: entry.answers, bank_version: entry.bank_version }, contract, { saved: true });
+    const { reason, saved_at: when, ...kept } = entry;
+    const checked = checkDocument(kept, contract, { saved: true });
     if (checked.error) {
       notice("error", format(t("import_invalid"), { reason: reasonText(checked) }));
       return;
     }
     remember(state, "before_restore");
-    state = { profile: checked.profile, answers: checked.answers };
+    state = stateFrom(checked);
     writeForm();
     changed();
     notice("info", t("restored_previous"));
@@ -469,7 +547,8 @@ function init() {
   }
 
   document.getElementById("rf-share").addEventListener("click", async () => {
-    const url = `${location.origin}${location.pathname}#${encodeShare(state, contract)}`;
+    const { link, omitted } = encodeShare(state, contract);
+    const url = `${location.origin}${location.pathname}#${link}`;
     const output = document.getElementById("rf-share-output");
     const field = document.getElementById("rf-share-url");
     const status = document.getElementById("rf-share-status");
@@ -482,10 +561,12 @@ function init() {
     } catch {
       status.textContent = t("share_shown"); // the link is shown and selected; copying is up to the reader
     }
+    // A link has room for only so many notes; the export file keeps them all.
+    if (omitted.length) status.textContent += ` ${format(t("share_notes_left_out"), { count: omitted.length })}`;
   });
 
   function exportAnswers() {
-    const document_ = { profile: state.profile, answers: state.answers, bank_version: bankVersion, lang };
+    const document_ = documentOf(state, { bank_version: bankVersion, lang, date: new Date().toISOString().slice(0, 10) });
     const blob = new Blob([JSON.stringify(document_, null, 2)], { type: "application/json" });
     const link = h("a", { href: URL.createObjectURL(blob), download: "assessment-answers.json" });
     document.body.append(link);
@@ -515,15 +596,20 @@ function init() {
   });
 
   document.getElementById("rf-print").addEventListener("click", () => window.print());
+  document.getElementById("rf-snapshot").addEventListener("click", () => {
+    const outcome = store.saveSnapshot(documentOf(state, { bank_version: bankVersion, lang, date: new Date().toISOString() }));
+    if (outcome === "ok") notice("info", format(t("snapshot_saved"), { count: store.snapshots().length })).dataset.snapshot = "true";
+    else notice("warning", t(outcome === "full" ? "storage_full" : "storage_unavailable"), [[t("export"), exportAnswers]]);
+  });
   document.getElementById("rf-report-date").textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined);
 
   // Starting over asks nothing: it can be undone, at once from the notice or later from the history.
   document.getElementById("rf-reset").addEventListener("click", () => {
-    if (!Object.keys(state.answers).length && !Object.keys(state.profile).length) return;
+    if (isEmpty(state)) return;
     remember(state, "before_start_over");
-    state = { profile: {}, answers: {} };
+    state = emptyState();
     store.clear();
-    lastSaved = state;
+    lastSaved = emptyState();
     writeForm();
     changed({ save: false });
     showPillar(sections[0].dataset.pillar);
@@ -542,7 +628,7 @@ function init() {
     if (theirs === null) {
       // The other tab started over: this one keeps what it shows, and can save it again.
       notice("info", t("other_tab_cleared"), [[t("keep_these"), persist]]);
-      lastSaved = { profile: {}, answers: {} };
+      lastSaved = emptyState();
       return;
     }
     const { state: merged, conflicts, changed: different } = mergeTabStates(lastSaved, state, theirs);
@@ -570,8 +656,8 @@ function init() {
     if (checked.error) {
       notice("warning", t("saved_corrupt"), [[t("reset_saved"), () => store.clear()]]);
     } else {
-      state = { profile: checked.profile, answers: checked.answers };
-      lastSaved = loaded.saved;
+      state = stateFrom(checked);
+      lastSaved = stateFrom(checked);
       if (loaded.saved.bank_version !== bankVersion && Object.keys(loaded.saved.answers).length) {
         notice("info", format(t("bank_changed"), { kept: Object.keys(checked.answers).length, removed: checked.setAside.length, moved: checked.migrated.length }));
         store.remember(loaded.saved, loaded.saved.bank_version, "before_bank_update");
@@ -591,7 +677,7 @@ function init() {
   const sharedPanel = document.getElementById("rf-shared-view");
   function enterSharedView(shared) {
     if (!sharedView) sharedView = { own: state };
-    state = { profile: { ...shared.profile }, answers: { ...shared.answers } };
+    state = stateFrom(shared);
     form.inert = true;
     sharedPanel.hidden = false;
     writeForm();

@@ -6,7 +6,8 @@
 // refuses the same files for the same reasons: tests/cases/answer-contract.json
 // runs against both (assessment/answers.py).
 
-import { PREFIX as LINK_PREFIX, decodeLink, encodeLink } from "./sharelink.js";
+import { clean, length } from "./plaintext.js";
+import { PREFIX as LINK_PREFIX, decodeLink, encodeLinkDetailed } from "./sharelink.js";
 
 export const MAX_LINK_CHARS = 8192;
 export const MAX_FILE_BYTES = 100 * 1024;
@@ -99,7 +100,99 @@ export function checkDocument(document, contract, { saved = false } = {}) {
     else if (older) setAside.push(id);
     else return { error: "reason_bad_value", id: shownId(id) };
   }
-  return { profile: checkedProfile.profile, answers: checked, migrated, setAside };
+  const notes = checkNotes(document.notes, contract, Object.fromEntries(migrated), new Set(setAside), saved);
+  if (notes.error) return notes;
+  const actions = checkActions(document.actions, contract, older);
+  if (actions.error) return actions;
+  const extra = {};
+  for (const name of ["respondent", "company"]) {
+    const label = checkLabel(document[name], name, contract);
+    if (label.error) return label;
+    if (label.text) extra[name] = label.text;
+  }
+  const date = checkDate(document.date);
+  if (date.error) return date;
+  if (date.text) extra.date = date.text;
+  return { profile: checkedProfile.profile, answers: checked, migrated, setAside, notes: notes.notes, actions: actions.actions, ...extra };
+}
+
+// -- What a workshop records beside the answers (assessment/answers.py, in the same order) --
+const ACTION_STATES = new Set(["in-progress", "done"]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+const MAX_DATE_CHARS = 40;
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+// Evidence notes by question id, in the bank's order; a note on a retired question
+// goes where its answer went. -> {notes} | {error, id}
+function checkNotes(raw, contract, migrated, setAside, saved) {
+  if (raw === undefined || raw === null) return { notes: {} };
+  if (!isObject(raw)) return { error: "reason_shape" };
+  if (Object.keys(raw).length > MAX_ANSWERS) return { error: "reason_too_large" };
+  const limit = contract.limits.note_chars;
+  const kept = {};
+  for (const [id, value] of Object.entries(raw)) {
+    if (value === null) continue;
+    if (typeof value !== "string") return { error: "reason_bad_note", id: shownId(id) };
+    const text = clean(value, true);
+    if (length(text) > limit) return { error: "reason_bad_note", id: shownId(id) };
+    let target = id;
+    if (!contract.questions.has(id)) {
+      const retired = contract.retired.get(id);
+      if (!retired && saved) continue; // this site's own storage: a question a brand hides since
+      if (!retired) return { error: "reason_unknown_question", id: shownId(id) };
+      target = own(migrated, id) ? migrated[id] : setAside.has(id) ? null : retired.moved_to;
+      if (!target || own(raw, target) || !contract.questions.has(target)) continue;
+    }
+    if (text) kept[target] = text;
+  }
+  const order = [...contract.questions.keys()];
+  return { notes: Object.fromEntries(order.filter((id) => own(kept, id)).map((id) => [id, kept[id]])) };
+}
+
+// Plan action states: "in-progress" or "done". -> {actions} | {error, id}
+function checkActions(raw, contract, lenient) {
+  if (raw === undefined || raw === null) return { actions: {} };
+  if (!isObject(raw)) return { error: "reason_shape" };
+  if (Object.keys(raw).length > MAX_ANSWERS) return { error: "reason_too_large" };
+  const known = new Set(contract.actions);
+  const kept = {};
+  for (const [id, state] of Object.entries(raw)) {
+    if (state === null) continue;
+    if (!ACTION_STATES.has(state)) return { error: "reason_bad_action", id: shownId(id) };
+    if (!known.has(id)) {
+      if (lenient) continue;
+      return { error: "reason_bad_action", id: shownId(id) };
+    }
+    kept[id] = state;
+  }
+  return { actions: Object.fromEntries(contract.actions.filter((id) => own(kept, id)).map((id) => [id, kept[id]])) };
+}
+
+// The respondent or company: one line of plain text. -> {text} | {error, id}
+function checkLabel(raw, name, contract) {
+  if (raw === undefined || raw === null) return { text: null };
+  if (typeof raw !== "string") return { error: "reason_bad_label", id: name };
+  const text = clean(raw, false);
+  if (length(text) > contract.limits.label_chars) return { error: "reason_bad_label", id: name };
+  return { text: text || null };
+}
+
+// An ISO 8601 date, or date and time, that exists. -> {text} | {error, id}
+function checkDate(raw) {
+  if (raw === undefined || raw === null) return { text: null };
+  const bad = { error: "reason_bad_date", id: "date" };
+  if (typeof raw !== "string" || raw.length > MAX_DATE_CHARS) return bad;
+  const text = raw.trim();
+  if (!ISO_DATE.test(text)) return bad;
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0-99 as 1900-1999
+  if (year < 1 || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return bad;
+  const time = text.slice(11).match(/^(\d{2}):(\d{2})(?::(\d{2}))?/);
+  if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59)) return bad;
+  const offset = text.match(/[+-](\d{2}):(\d{2})$/);
+  if (time && offset && (Number(offset[1]) > 23 || Number(offset[2]) > 59)) return bad;
+  return { text };
 }
 
 function fromBase64Url(encoded) {
@@ -109,8 +202,9 @@ function fromBase64Url(encoded) {
 }
 
 // A compact link: positions in this bank's layout, with its version (see sharelink.js).
+// -> {link: "s=...", omitted: [question ids whose notes did not fit]}
 export function encodeShare(state, contract) {
-  return encodeLink(contract, state);
+  return encodeLinkDetailed(contract, state);
 }
 
 // Parse a share link's fragment ("#s=..." compact, or the older "#answers=" JSON) into a

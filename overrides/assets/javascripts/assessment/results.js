@@ -74,15 +74,45 @@ function headline(result, t, quick) {
   );
 }
 
+// A company's own words (a note) read in their own direction, never the page's.
+function note(text, t) {
+  return text ? h("p", { class: "rf-note-text" }, `${t("note_shown")}${t("colon")}`, h("bdi", {}, text)) : null;
+}
+
+// Not started / in progress / done: kept with the answers, shown in the plan and the report.
+function statusControl(action, t, readOnly) {
+  const id = `rf-status-${action.id.replace(/[^a-z0-9-]/g, "-")}`;
+  const choice = (value, label) => h("option", { value, selected: (action.state || "") === value ? "" : undefined }, label);
+  return h(
+    "p",
+    { class: "rf-action__status rf-no-print" },
+    h("label", { for: id }, `${t("action_status")} `),
+    h(
+      "select",
+      { id, dataset: { actionState: action.id }, disabled: readOnly || undefined },
+      choice("", t("action_not_started")),
+      choice("in-progress", t("action_in_progress")),
+      choice("done", t("action_done")),
+    ),
+  );
+}
+
 function actionItem(action, view, names) {
   const { t, home } = view;
   const template = view.templates[action.id];
+  const state = action.state || "";
   return h(
     "li",
-    { class: "rf-action", id: actionAnchor(action), dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase } },
-    h("h4", { class: "rf-action__title" }, action.title),
+    {
+      class: `rf-action${state ? ` rf-action--${state}` : ""}`,
+      id: actionAnchor(action),
+      dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase, state },
+    },
+    h("h4", { class: "rf-action__title" }, action.title, state ? [" ", h("span", { class: "rf-badge rf-action__state" }, action.state_label)] : null),
+    statusControl(action, t, view.readOnly),
     h("p", { class: "rf-action__meta" }, `${names[action.pillar]} · ${action.area} · ${format(t("horizon"), { days: action.horizon })}`),
     h("p", { class: "rf-action__why" }, action.why),
+    note(action.note, t),
     h("ol", { class: "rf-action__steps", "aria-label": t("steps") }, action.steps.map((step) => h("li", {}, step))),
     h(
       "dl",
@@ -144,7 +174,7 @@ function scores(result, t, home) {
             ? h(
                 "ul",
                 { class: "rf-score__figures", "aria-label": t("figures_title") },
-                pillar.outcomes.map((o) => h("li", { dataset: { band: o.band } }, `${o.area}${t("colon")}${o.value} · `, h("strong", {}, o.band_name))),
+                pillar.outcomes.map((o) => h("li", { dataset: { band: o.band } }, `${o.area}${t("colon")}${o.value} · `, h("strong", {}, o.band_name), note(o.note, t))),
               )
             : null,
           pillar.weak_areas.length ? h("p", { class: "rf-score__weak" }, `${t("weak_areas")}${t("colon")}`, pillar.weak_areas.map((area) => area.area).join(t("list_separator"))) : null,
@@ -191,7 +221,8 @@ function unanswered(result, t, questionText) {
 }
 
 // view: { t (UI strings), home (the language's home URL), questionText (id -> text),
-// templates (action id -> { href, title, file }), quick ({ answered } in the quick check, else null) }.
+// templates (action id -> { href, title, file }), quick ({ answered } in the quick check, else null),
+// readOnly (someone else's shared answers: nothing can be changed) }.
 export function renderResults(container, result, view) {
   const { t, home, questionText } = view;
   const names = Object.fromEntries(result.pillars.map((p) => [p.id, p.name]));

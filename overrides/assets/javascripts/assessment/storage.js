@@ -3,6 +3,15 @@
 // and nothing else in storage is touched.
 
 const HISTORY_LIMIT = 10;
+
+// The parts of a state that are kept: profile, answers, notes, action states, labels.
+// Whatever else a stored record holds is dropped; answers.js checks what is kept.
+function recorded(state) {
+  const kept = { profile: state.profile || {}, answers: state.answers || {}, notes: state.notes || {}, actions: state.actions || {} };
+  if (state.respondent) kept.respondent = state.respondent;
+  if (state.company) kept.company = state.company;
+  return kept;
+}
 const SNAPSHOT_LIMIT = 20;
 
 export class AnswerStore {
@@ -49,16 +58,16 @@ export class AnswerStore {
       if (!saved || typeof saved !== "object" || !saved.answers || typeof saved.answers !== "object" || Array.isArray(saved.answers)) {
         return { status: "corrupt" };
       }
-      return { status: "ok", saved: { profile: saved.profile || {}, answers: saved.answers, bank_version: saved.bank_version } };
+      return { status: "ok", saved: { ...recorded(saved), bank_version: saved.bank_version } };
     } catch {
       return { status: "corrupt" };
     }
   }
 
   // -> "ok" | "full" | "unavailable"
-  save({ profile, answers }, bankVersion, key = this.key) {
+  save(state, bankVersion, key = this.key) {
     if (this.blocked) return "unavailable";
-    const record = JSON.stringify({ v: 2, bank_version: bankVersion, profile, answers, saved_at: new Date().toISOString() });
+    const record = JSON.stringify({ v: 2, bank_version: bankVersion, ...recorded(state), saved_at: new Date().toISOString() });
     try {
       window.localStorage.setItem(key, record);
       return "ok";
@@ -92,11 +101,12 @@ export class AnswerStore {
   }
 
   // -> "ok" | "full" | "unavailable" | "empty" (nothing worth remembering)
-  remember({ profile = {}, answers = {} }, bankVersion, reason) {
-    if (!Object.keys(answers).length && !Object.keys(profile).length) return "empty";
+  remember(state, bankVersion, reason) {
+    const kept = recorded(state);
+    if (!Object.keys(kept.answers).length && !Object.keys(kept.profile).length && !Object.keys(kept.notes || {}).length) return "empty";
     const entries = this.history();
-    if (entries.length && JSON.stringify([entries[0].profile, entries[0].answers]) === JSON.stringify([profile, answers])) return "ok";
-    const entry = { reason, saved_at: new Date().toISOString(), bank_version: bankVersion, profile, answers };
+    if (entries.length && JSON.stringify(recorded(entries[0])) === JSON.stringify(kept)) return "ok";
+    const entry = { reason, saved_at: new Date().toISOString(), bank_version: bankVersion, ...kept };
     return this.writeHistory([entry, ...entries].slice(0, HISTORY_LIMIT));
   }
 
@@ -155,7 +165,7 @@ export class AnswerStore {
     try {
       const saved = JSON.parse(raw);
       return saved && typeof saved === "object" && saved.answers && typeof saved.answers === "object" && !Array.isArray(saved.answers)
-        ? { profile: saved.profile || {}, answers: saved.answers }
+        ? recorded(saved)
         : null;
     } catch {
       return null;

@@ -25,9 +25,29 @@ function mergeSide(base = {}, mine = {}, theirs = {}) {
 
 // base: the state this tab last saved or loaded; mine: this tab's state now;
 // theirs: what the other tab just saved. -> {state, conflicts: [ids], changed: bool}
+// Every part merges the same way: the profile, answers, notes and action states
+// entry by entry, and the respondent and company labels as one entry each.
 export function mergeTabStates(base, mine, theirs) {
-  const profile = mergeSide(base.profile, mine.profile, theirs.profile);
-  const answers = mergeSide(base.answers, mine.answers, theirs.answers);
-  const state = { profile: profile.merged, answers: answers.merged };
-  return { state, conflicts: [...profile.conflicts, ...answers.conflicts], changed: !same(state, mine) };
+  const state = {};
+  const conflicts = [];
+  for (const part of ["profile", "answers", "notes", "actions"]) {
+    const side = mergeSide(base[part], mine[part], theirs[part]);
+    state[part] = side.merged;
+    conflicts.push(...side.conflicts.map((id) => (part === "answers" || part === "profile" ? id : `${part}:${id}`)));
+  }
+  const labels = mergeSide(labelsOf(base), labelsOf(mine), labelsOf(theirs));
+  Object.assign(state, labels.merged);
+  conflicts.push(...labels.conflicts);
+  return { state, conflicts, changed: !same(state, normalised(mine)) };
+}
+
+function labelsOf(state) {
+  const labels = {};
+  if (state.respondent) labels.respondent = state.respondent;
+  if (state.company) labels.company = state.company;
+  return labels;
+}
+
+function normalised(state) {
+  return { profile: state.profile || {}, answers: state.answers || {}, notes: state.notes || {}, actions: state.actions || {}, ...labelsOf(state) };
 }
