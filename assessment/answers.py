@@ -33,6 +33,7 @@ class Submission:
     answers: dict[str, Answer]
     migrated: tuple[tuple[str, str], ...] = ()  # (earlier id, current id)
     set_aside: tuple[str, ...] = ()  # earlier ids whose answers could not be kept
+    hidden: tuple[str, ...] = ()  # ids of questions this site's bank hides: answers set aside, not rejected
 
 
 def read_document(bank: Bank, document: Any) -> Submission:
@@ -64,6 +65,7 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
     checked: dict[str, Answer] = {}
     migrated: list[tuple[str, str]] = []
     set_aside: list[str] = []
+    hidden: list[str] = []
     for qid, value in answers.items():
         if not isinstance(qid, str):
             raise AnswerError(f"question ids must be strings, got {_short(qid)}")
@@ -80,6 +82,9 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
                 checked[target.id] = new_value
                 migrated.append((qid, target.id))
             continue
+        if question is None and qid in bank.hidden:
+            hidden.append(qid)  # e.g. a share link made on the upstream site, opened on a fork that hides it
+            continue
         if question is None:
             raise AnswerError(f"unknown question id {_short(qid)}")
         if isinstance(value, str) and value in renamed.get(qid, {}):
@@ -95,6 +100,7 @@ def check_submission(bank: Bank, answers: Any, profile: Any = None, lenient: boo
         answers=checked,
         migrated=tuple(migrated),
         set_aside=tuple(set_aside),
+        hidden=tuple(hidden),
     )
 
 

@@ -12,14 +12,17 @@ from . import assess_document, get_bank
 from .errors import AssessmentError
 
 
-def assess_json(document_json: str, lang: str, overlay: str | None = None) -> str:
-    """Score `{"profile", "answers"}` given as JSON text; return {"ok": true, "result"} or {"ok": false, "error"}."""
+def assess_json(document_json: str, lang: str) -> str:
+    """Score `{"profile", "answers"}` given as JSON text; return {"ok": true, "result"} or {"ok": false, "error"}.
+
+    The bank is the one inside this package: the site's build merged its brand's overlay into it.
+    """
     try:
-        result = assess_document(json.loads(document_json), lang=lang, overlay=overlay)
+        result = assess_document(json.loads(document_json), lang=lang)
     except (AssessmentError, ValueError, RecursionError) as error:
         return json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False)
     return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
 
 
-def bank_version(overlay: str | None = None) -> str:
-    return get_bank(overlay).version
+def bank_version() -> str:
+    return get_bank().version

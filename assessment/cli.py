@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from . import assess_document, get_bank, load_questionnaire
+from . import assess_document, load_questionnaire
 from .errors import AssessmentError
 from .loader import load_bank
+from .model import Bank
 from .report import csv_table, text_report
 from .sharelink import LAYOUTS, known_layouts, layout
 
 EXIT_BAD_INPUT = 2
+OVERLAY_ENV = "ASSESSMENT_OVERLAY"
+"""Environment variable naming a brand overlay (TOML) for the command line when --overlay is not given."""
 
 
 class InputError(Exception):
@@ -78,9 +82,15 @@ def _expand(paths: list[str]) -> list[str]:
     return files
 
 
-def _score_file(path: str, lang: str, overlay: str | None) -> dict[str, Any]:
+def _bank(overlay: str | None) -> Bank:
+    """The bank to use: upstream's, with the overlay from --overlay or $ASSESSMENT_OVERLAY merged in."""
+    chosen = overlay if overlay is not None else os.environ.get(OVERLAY_ENV) or None
+    return load_bank(None, chosen)
+
+
+def _score_file(path: str, lang: str, bank: Bank) -> dict[str, Any]:
     try:
-        return assess_document(_read_json(path), lang=lang, overlay=overlay)
+        return assess_document(_read_json(path), lang=lang, bank=bank)
     except InputError:
         raise
     except AssessmentError as exc:
@@ -113,24 +123,24 @@ def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "questions":
-            data = load_questionnaire(args.lang, args.overlay)
+            data = load_questionnaire(args.lang, _bank(args.overlay))
             sys.stdout.write(
                 json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json else _print_questions(data)
             )
         elif args.command == "layout":
             return _layout(add=args.add)
         elif args.command == "validate":
-            bank = get_bank(args.overlay)
+            bank = _bank(args.overlay)
             print(f"ok: {len(bank.questions)} questions, {len(bank.actions)} actions, bank version {bank.version}")
         else:
             files = _expand(args.paths)
             if len(files) == 1 and not any(Path(p).is_dir() for p in args.paths if p != "-"):
-                result = _score_file(files[0], args.lang, args.overlay)
+                result = _score_file(files[0], args.lang, _bank(args.overlay))
                 sys.stdout.write(
                     json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else text_report(result)
                 )
             else:
-                return _score_batch(files, args.lang, args.overlay)
+                return _score_batch(files, args.lang, _bank(args.overlay))
     except (InputError, AssessmentError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -157,12 +167,12 @@ def _layout(add: bool) -> int:
     return 0
 
 
-def _score_batch(files: list[str], lang: str, overlay: str | None) -> int:
+def _score_batch(files: list[str], lang: str, bank: Bank) -> int:
     """Score many files into one CSV; a bad file is reported and the rest still scored."""
     rows, failed = [], 0
     for path in files:
         try:
-            rows.append((path, _score_file(path, lang, overlay)))
+            rows.append((path, _score_file(path, lang, bank)))
         except InputError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1

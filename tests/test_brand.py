@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sitebuild import build_site
 
-from assessment import AnswerError, assess
+from assessment import AnswerError, assess_bank, get_bank
+from assessment.loader import load_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "acme-brand"
@@ -50,7 +51,7 @@ def broken_brand(tmp_path: Path, edit) -> Path:
         (lambda t: t.replace("  url: mailto:", "  url: javascript:"), "field 'contact.url'"),
         (lambda t: t.replace("    zh: 预约免费诊断\n", ""), "field 'contact.label.zh': missing text"),
         (lambda t: t.replace("languages: [en, zh]", "languages: [en, fr]"), "field 'languages'"),
-        (lambda t: t.replace("languages: [en, zh]", "languages: [zh]"), "English is the default language"),
+        (lambda t: t.replace("languages: [en, zh]", "languages: [zh, zh]"), "field 'languages'"),
     ],
 )
 def test_a_bad_brand_fails_with_the_file_and_field_and_exit_2(tmp_path: Path, edit, expected: str) -> None:
@@ -108,12 +109,17 @@ def test_an_english_only_brand_publishes_no_chinese_pages(tmp_path: Path) -> Non
 
 def test_the_brands_own_case_study_joins_the_case_studies_in_both_languages(acme_site: Path) -> None:
     assert "阀门厂" in (acme_site / "zh/cases/northwind-valve-maker/index.html").read_text("utf-8")
-    home = (acme_site / "cases/index.html").read_text("utf-8")
-    assert re.search(r'href="northwind-valve-maker/"', home)
-    assert "北风客户：阀门厂" in (acme_site / "zh/cases/index.html").read_text("utf-8")
+    index = (acme_site / "cases/index.html").read_text("utf-8")
+    # A row of the index table, not only a menu entry: its link, and its lesson from the page's front matter.
+    assert re.search(r'<td><a href="northwind-valve-maker/">Northwind client: valve maker</a></td>', index)
+    assert "put it on the listing" in index
+    assert re.search(
+        r'<td><a href="northwind-valve-maker/">北风客户：阀门厂</a></td>',
+        (acme_site / "zh/cases/index.html").read_text("utf-8"),
+    )
 
 
-def test_the_overlay_changes_the_scoring_as_documented(acme_site: Path) -> None:
+def test_the_overlay_changes_the_scoring_as_documented() -> None:
     # Threshold 65: a product score of 62.5 is healthy by default but the root for this brand.
     product = {
         "product.positioning": "everyone",
@@ -121,23 +127,25 @@ def test_the_overlay_changes_the_scoring_as_documented(acme_site: Path) -> None:
         "product.quality": "closed-loop",
         "product.supply": "resilient",
     }
-    default, branded = assess(product), assess(product, overlay=OVERLAY)
+    upstream, northwind = get_bank(), load_bank(None, OVERLAY)
+    default, branded = assess_bank(upstream, product), assess_bank(northwind, product)
     assert default["threshold"] == 60 and branded["threshold"] == 65
     score = default["pillars"][0]["score"]
     assert 60 <= score < 65, "pick answers that land between the two thresholds"
     assert default["root"] is None and branded["root"] == "product"
-    # Hidden: the question no longer exists for this brand.
-    with pytest.raises(AnswerError, match=re.escape("unknown question id 'inquiry.live-qa'")):
-        assess({"inquiry.live-qa": "na"}, overlay=OVERLAY)
+    # Hidden: the question is not asked; an answer to it (a link from upstream's site) is set aside and said so.
+    hidden = assess_bank(northwind, {"inquiry.live-qa": "na"})
+    assert hidden["hidden"] == ["inquiry.live-qa"] and "inquiry.live-qa" in hidden["migration_note"]
+    assert hidden["answered"] == 0
+    with pytest.raises(AnswerError, match=re.escape("unknown question id 'inquiry.no-such-question'")):
+        assess_bank(northwind, {"inquiry.no-such-question": "na"})
     # Added: the brand's own question scores and brings its own action.
-    result = assess({"inquiry.sample-policy": "none"}, overlay=OVERLAY)
+    result = assess_bank(northwind, {"inquiry.sample-policy": "none"})
     assert result["pillars"][2]["score"] == 0
     assert [a["id"] for a in result["plan"]] == ["inquiry.sample-policy.write-policy"]
     # Re-weighted: product.information counts double.
     mixed = {"product.information": "complete", "product.quality": "reactive"}
-    assert assess(mixed, overlay=OVERLAY)["pillars"][0]["score"] > assess(mixed)["pillars"][0]["score"]
-    # The built site ships the overlay to the browser engine.
-    assert list((acme_site / "assets/engine").glob("*/overlay.toml"))
+    assert assess_bank(northwind, mixed)["pillars"][0]["score"] > assess_bank(upstream, mixed)["pillars"][0]["score"]
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -157,13 +165,14 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     upstream, fork = tmp_path / "upstream", tmp_path / "fork"
     git(tmp_path, "clone", "--quiet", "--no-local", str(ROOT), str(upstream))
     git(tmp_path, "clone", "--quiet", str(upstream), str(fork))
-    # The consultant brands the fork: only brand/ changes.
-    shutil.rmtree(fork / "brand")
+    # The consultant brands the fork: a brand/ folder of its own, which upstream never has.
+    assert not (fork / "brand").exists()
     shutil.copytree(EXAMPLE, fork / "brand")
     git(fork, "add", "-A")
     git(fork, "commit", "--quiet", "-m", "Our brand")
-    # Upstream improves docs, templates and the question bank.
+    # Upstream improves docs, templates and the question bank, and edits its own brand.
     for relative, addition in [
+        ("brands/root-first/brand.yml", "\n# upstream brand change\n"),
         ("docs/index.md", "\nA new paragraph from upstream.\n"),
         ("overrides/main.html", "\n{# upstream template change #}\n"),
         ("assessment/bank/product.toml", "\n# upstream bank comment\n"),
@@ -175,4 +184,6 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     git(fork, "merge", "--no-edit", "origin/HEAD")
     assert "A new paragraph from upstream." in (fork / "docs/index.md").read_text("utf-8")
     assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
+    assert "upstream brand change" in (fork / "brands/root-first/brand.yml").read_text("utf-8")
     assert git(fork, "status", "--porcelain") == ""
+

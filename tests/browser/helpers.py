@@ -13,8 +13,12 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from sitekit.brand import load_brand
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_BRAND = ROOT / "examples" / "acme-brand"
+STORAGE_KEY = load_brand().storage_key
+"""Where the built brand's assessment saves answers (upstream's, or a fork's own)."""
 ENGINE_TIMEOUT = 90_000
 
 

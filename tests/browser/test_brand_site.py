@@ -31,12 +31,21 @@ def test_brand_shows_on_every_page_type(page: Page, acme: str) -> None:
         page.goto(f"{acme}/{path}")
         expect(page.locator(".md-header__topic").first).to_contain_text("Northwind Growth Lab")
         expect(page.locator(".rf-cta")).to_contain_text("Book a free diagnosis call")
-        assert "assets/brand/logo.svg" in (page.locator(".md-header .md-logo img").get_attribute("src") or "")
+        logo = page.locator(".md-header .md-logo img.rf-logo--light")
+        assert "assets/brand/logo.svg" in (logo.get_attribute("src") or "")
+        expect(logo).to_be_visible()
     header = page.locator(".md-header")
     assert header.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(91, 42, 134)"  # #5b2a86
+    # The dark scheme draws the header in the dark primary colour, with the dark logo on it.
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    expect(page.locator(".md-header .md-logo img.rf-logo--dark")).to_be_visible()
+    expect(page.locator(".md-header .md-logo img.rf-logo--light")).to_be_hidden()
+    assert header.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(199, 164, 239)"  # #c7a4ef
 
 
 def test_branded_results_and_report_use_the_brands_questions_and_contact(page: Page, acme: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{acme}/assessment/")
     questions = questions_on(page)
     ids = {q["id"] for q in questions}
@@ -46,6 +55,8 @@ def test_branded_results_and_report_use_the_brands_questions_and_contact(page: P
     wait_for_engine(page)
     wait_for_results(page, len(answers))
     expected = cli_results(answers, overlay=EXAMPLE_BRAND / "questions.toml")
+    # The engine in the page carries the brand's merged bank: no overlay is fetched.
+    assert not [url for url in requests if "overlay" in url or url.endswith(".toml")]
     assert page_results(page) == {key: expected[key] for key in ("scores", "plan", "plan_pillars")}
     contact = page.locator(".rf-contact")
     expect(contact).to_contain_text("Northwind consultants")
@@ -55,3 +66,5 @@ def test_branded_results_and_report_use_the_brands_questions_and_contact(page: P
     expect(page.locator(".rf-report-meta")).to_contain_text("Northwind Growth Lab")
     expect(contact).to_be_visible()
     expect(page.locator(".rf-chart svg")).to_be_visible()
+    # The credit for the method is on the report, whatever the brand's footer says.
+    expect(page.locator(".rf-report-credit")).to_contain_text("盟接之桥")

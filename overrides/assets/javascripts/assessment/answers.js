@@ -44,7 +44,9 @@ export function checkProfile(raw, contract) {
 // leniently: a value the bank no longer accepts is set aside, not an error.
 // `saved` (this site's own storage) also sets aside ids this bank no longer
 // has (a brand may hide a question); from a link or a file they are an error.
-// -> {profile, answers, migrated: [[from, to]], setAside: [ids]} | {error, id}
+// Ids this site's bank hides (a brand's overlay) are set aside with their own
+// message, never an error: a link from another site of the method still opens.
+// -> {profile, answers, migrated: [[from, to]], setAside: [ids], hidden: [ids]} | {error, id}
 export function checkDocument(document, contract, { saved = false } = {}) {
   if (!document || typeof document !== "object" || Array.isArray(document)) return { error: "reason_shape" };
   const { answers } = document;
@@ -56,9 +58,14 @@ export function checkDocument(document, contract, { saved = false } = {}) {
   const checked = {};
   const migrated = [];
   const setAside = [];
+  const hidden = [];
   for (const [id, raw] of Object.entries(answers)) {
     if (raw === null) continue;
     const question = contract.questions.get(id);
+    if (!question && contract.hidden.has(id)) {
+      hidden.push(id);
+      continue;
+    }
     if (!question) {
       const retired = contract.retired.get(id);
       if (!retired && saved) {
@@ -81,7 +88,7 @@ export function checkDocument(document, contract, { saved = false } = {}) {
     else if (older) setAside.push(id);
     else return { error: "reason_bad_value", id };
   }
-  return { profile: checkedProfile.profile, answers: checked, migrated, setAside };
+  return { profile: checkedProfile.profile, answers: checked, migrated, setAside, hidden };
 }
 
 function fromBase64Url(encoded) {

@@ -1,4 +1,4 @@
-"""MkDocs hook: a Content-Security-Policy on every page, as a <meta> tag.
+"""A Content-Security-Policy on every page, as a <meta> tag.
 
 Static hosts rarely let a site set headers, so the policy travels in the page.
 Scripts may only come from the site itself; the theme's few inline scripts are
@@ -13,10 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 DATA_BLOCK = re.compile(r"""type\s*=\s*["']?application/(?:ld\+)?json""", re.I)
@@ -38,6 +34,7 @@ POLICY = (
 
 
 def inline_script_hashes(html: str) -> list[str]:
+    """The SHA-256 source expression of every inline script that executes (JSON data blocks do not)."""
     hashes = []
     for match in INLINE_SCRIPT.finditer(html):
         if "src=" in match["attrs"].lower() or DATA_BLOCK.search(match["attrs"]):
@@ -48,10 +45,11 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def policy_for(html: str) -> str:
+    """The policy for one page: the fixed rules, with that page's own inline scripts allowed by hash."""
     return "; ".join(POLICY).format(hashes=" ".join(inline_script_hashes(html))).replace("  ", " ")
 
 
-@event_priority(-200)  # last, so the hashes match the HTML as it is written
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(output)}">'
-    return CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, output, count=1)
+def add_policy(html: str) -> str:
+    """The page with its policy in a <meta> tag right after the charset; run last, on the final HTML."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    return CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)
