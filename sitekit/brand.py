@@ -124,12 +124,13 @@ class Brand:
         return sorted(p.relative_to(self.pages).as_posix() for p in self.pages.rglob("*") if p.is_file())
 
 
-def brand_dir(environ: Mapping[str, str] = os.environ) -> Path:
+def brand_dir(environ: Mapping[str, str] = os.environ, root: Path = ROOT) -> Path:
     """The brand to build: $BRAND_DIR, else a fork's brand/, else upstream's brands/root-first/."""
     chosen = environ.get("BRAND_DIR")
     if chosen:
         return Path(chosen).resolve()
-    return (FORK_BRAND if (FORK_BRAND / "brand.yml").is_file() else UPSTREAM_BRAND).resolve()
+    fork = root / FORK_BRAND.relative_to(ROOT)
+    return (fork if (fork / "brand.yml").is_file() else root / UPSTREAM_BRAND.relative_to(ROOT)).resolve()
 
 
 def shown(path: Path) -> str:

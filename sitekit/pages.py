@@ -18,6 +18,7 @@ from assessment.strings import strings
 
 from .content import bank_values, case_values
 from .economics import economics_values
+from .root_examples import root_example_values
 from .templates import template_values
 from .terms import terms_values
 from .worked_example import example_values
@@ -47,6 +48,8 @@ def page_values(
         values |= {key: value for key, value in bank_values(method, lang).items() if key in CASE_RULES}
         values["case-note"] = case_note(bank, method, lang)
         values |= case_values(Path(source).name.split(".")[0], lang, bank=method)
+    if source.split(".")[0] == "loop":
+        values |= root_example_values(bank, lang)
     if source.startswith("assessment/worked-example."):
         values |= example_values(lang, bank=bank)
     return values | dict(extra or {})

@@ -111,7 +111,7 @@ class Site:
 def prepare(root: Path = ROOT, folder: Path | None = None, work: Path | None = None) -> Site:
     """Read, validate, merge and stage; raise BrandError or BankError (one line naming file and field)."""
     work = work or work_folder()
-    brand = load_brand(folder or brand_dir(), upstream_pages(root / "docs"))
+    brand = load_brand(folder or brand_dir(root=root), upstream_pages(root / "docs"))
     check_leftovers(brand)
     bank = load_bank(None, brand.questions) if brand.questions else get_bank()
     staged = stage_docs(root / "docs", brand, work / "docs", site_languages.codes())

@@ -186,4 +186,3 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
     assert "upstream brand change" in (fork / "brands/root-first/brand.yml").read_text("utf-8")
     assert git(fork, "status", "--porcelain") == ""
-

@@ -60,7 +60,16 @@ def test_the_guides_overlay_example_uses_fields_the_engine_accepts(tmp_path: Pat
     snippet = re.search(r"## 4\..*?```toml\n(.*?)```", text, re.S)
     assert snippet, "section 4 has a TOML example"
     data = tomllib.loads(snippet.group(1))
-    assert {"health_threshold", "hide", "levels", "weights", "profile_options", "scales", "questions", "actions"} <= set(data)
+    assert {
+        "health_threshold",
+        "hide",
+        "levels",
+        "weights",
+        "profile_options",
+        "scales",
+        "questions",
+        "actions",
+    } <= set(data)
     # The question and action are abbreviated ("# ... texts"); everything else must load as it stands.
     complete = snippet.group(1).split("[[questions]]")[0]
     overlay = tmp_path / "questions.toml"
