@@ -164,6 +164,9 @@ def git(cwd: Path, *args: str) -> str:
 def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: Path) -> None:
     upstream, fork = tmp_path / "upstream", tmp_path / "fork"
     git(tmp_path, "clone", "--quiet", "--no-local", str(ROOT), str(upstream))
+    if (upstream / "brand").exists():  # this checkout is itself a fork: make the copy upstream's again
+        git(upstream, "rm", "-r", "--quiet", "brand")
+        git(upstream, "commit", "--quiet", "-m", "Upstream has no brand/")
     git(tmp_path, "clone", "--quiet", str(upstream), str(fork))
     # The consultant brands the fork: a brand/ folder of its own, which upstream never has.
     assert not (fork / "brand").exists()
@@ -186,3 +189,26 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
     assert "upstream brand change" in (fork / "brands/root-first/brand.yml").read_text("utf-8")
     assert git(fork, "status", "--porcelain") == ""
+
+
+def test_the_credit_for_the_method_is_on_every_page_whatever_the_footer_says(acme_site: Path) -> None:
+    brand = (EXAMPLE / "brand.yml").read_text("utf-8")
+    footer = brand.split("footer:")[1].split("legal:")[0]
+    assert "盟接之桥" not in footer, "the example's footer leaves the credit out"
+    pages = [p for p in acme_site.rglob("*.html") if "assets" not in p.parts]
+    assert len(pages) > 40
+    missing = [p for p in pages if not re.search(r'class="rf-credit">[^<]*盟接之桥', p.read_text("utf-8"))]
+    assert missing == []
+
+
+def test_a_hidden_page_is_neither_published_nor_linked(acme_site: Path) -> None:
+    assert not (acme_site / "guide").exists() and not (acme_site / "zh" / "guide").exists()
+    linking = [p for p in acme_site.rglob("*.html") if "fork-and-brand" in p.read_text("utf-8")]
+    assert linking == []
+    assert "for-consultants" not in (acme_site / "about" / "index.html").read_text("utf-8")
+
+
+def test_a_contact_url_that_is_no_link_stops_the_build_before_it_starts(tmp_path: Path) -> None:
+    folder = broken_brand(tmp_path, lambda t: t.replace("mailto:hello@northwind.example", "hello@northwind.example"))
+    run = check(folder)
+    assert run.returncode == 2 and "field 'contact.url'" in run.stderr and run.stderr.count("\n") == 1

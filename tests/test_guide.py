@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def test_both_languages_of_the_guide_give_the_same_steps() -> None:
 def test_following_the_guide_in_a_fresh_fork_publishes_the_branded_site(tmp_path: Path) -> None:
     fork = tmp_path / "fork"
     subprocess.run(["git", "clone", "--quiet", "--no-local", str(ROOT), str(fork)], check=True, timeout=120)
+    shutil.rmtree(fork / "brand", ignore_errors=True)  # run in a fork, start from upstream's state: no brand/ yet
     # A new user's first script run installs .venv and node_modules; reuse this checkout's
     # (same pyproject.toml and package.json), so the test spends its time on the steps.
     for installed in (".venv", "node_modules"):

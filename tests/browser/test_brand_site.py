@@ -68,3 +68,17 @@ def test_branded_results_and_report_use_the_brands_questions_and_contact(page: P
     expect(page.locator(".rf-chart svg")).to_be_visible()
     # The credit for the method is on the report, whatever the brand's footer says.
     expect(page.locator(".rf-report-credit")).to_contain_text("盟接之桥")
+
+
+def test_a_link_from_upstreams_site_opens_with_the_hidden_questions_answer_set_aside(page: Page, acme: str) -> None:
+    """Made on a site that asks inquiry.live-qa; this brand hides it: the rest opens, and the page says so."""
+    from assessment import get_bank
+    from assessment.sharelink import encode
+
+    upstream = get_bank()
+    answers = {"inquiry.live-qa": "na", "product.positioning": "written"}
+    fragment = encode(upstream, {}, answers)
+    page.goto(f"{acme}/assessment/#{fragment}")
+    expect(page.locator(".rf-notice").filter(has_text="does not ask")).to_be_visible()
+    expect(page.locator("[data-question-id='product.positioning'] input[value='written']")).to_be_checked()
+    expect(page.locator("[data-question-id='inquiry.live-qa']")).to_have_count(0)
