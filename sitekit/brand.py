@@ -222,11 +222,24 @@ class _Reader:
         return tuple(value)
 
 
+class _NoAliases(yaml.SafeLoader):  # type: ignore[misc]
+    """yaml.safe_load without anchors and aliases: a brand file never needs them, and they allow
+    'billion laughs' (a few lines that expand to gigabytes)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (& and *) are not allowed", problem_mark=event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 def read_yaml(path: Path) -> dict[str, Any]:
     """brand.yml as a mapping, or one line saying why not."""
     file = shown(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.load(path.read_text("utf-8"), Loader=_NoAliases)  # a SafeLoader
     except FileNotFoundError:
         raise BrandError(file, None, "not found (a brand folder needs a brand.yml)") from None
     except yaml.YAMLError as exc:

@@ -15,6 +15,7 @@ import jinja2
 
 from assessment.export import export_bank
 from assessment.model import Bank
+from assessment.strings import strings
 
 MARKER = "<!-- assessment:reference -->"
 TEMPLATE = Path(__file__).parent / "data" / "reference.md.j2"
@@ -30,4 +31,5 @@ def fill_reference(markdown: str, bank: Bank, lang: str) -> str:
     """The page with the marker replaced by the reference in `lang`; a page without it is returned as it is."""
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, _template().render(bank=export_bank(bank, lang), lang=lang))
+    words = strings(lang, "reference")
+    return markdown.replace(MARKER, _template().render(bank=export_bank(bank, lang), lang=lang, t=words))

@@ -19,6 +19,7 @@ from typing import Any
 
 from assessment.model import PILLAR_IDS, Bank
 from assessment.root import find_root
+from assessment.strings import strings
 
 from .figures import evaluate
 
@@ -61,7 +62,7 @@ def root_example_values(bank: Bank, lang: str, path: Path = EXAMPLES) -> dict[st
         else:
             pillar = bank.pillar(rule["root"])
             name = f"**{pillar.letter} {pillar.name[lang]}**"
-            verdict = name + (("：" if lang == "zh" else ": ") + why if why else "")
+            verdict = name + (strings(lang, "punctuation")["colon"] + why if why else "")
         rows.append("| " + " | ".join([*map(str, values), verdict]) + " |")
     fryer = data["fryer"]
     before = _checked(fryer["before"], fryer["before_root"], bank, "fryer.before")

@@ -24,11 +24,6 @@ from .content import case_values
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "calibration"
 EXAMPLE = "short-video-fmcg"
-# How each language joins a label to its value and items of a list.
-PUNCTUATION = {
-    "en": {"colon": ": ", "list": "; ", "figure": "{area}: {value} ({band})"},
-    "zh": {"colon": "：", "list": "；", "figure": "{area}：{value}（{band}）"},
-}
 
 
 def cell(text: object) -> str:
@@ -68,7 +63,7 @@ def example_values(
     pillars = {p["id"]: p for p in result["pillars"]}
     shown = {o["question"]: o["value"] for p in result["pillars"] for o in p["outcomes"]}
 
-    punct = PUNCTUATION.get(lang, PUNCTUATION["en"])
+    punct = ui_strings(lang, "punctuation")  # how the language joins a label to its value, and items of a list
     profile_rows = []
     for dimension in questionnaire["profile"]:
         chosen = profile.get(dimension["id"])

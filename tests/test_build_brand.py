@@ -105,6 +105,17 @@ def test_invalid_yaml_is_one_line_with_where_it_broke(tmp_path: Path) -> None:
     assert "brand.yml: is not valid YAML (line" in message
 
 
+def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    """'Billion laughs': six lines that expand to 9**6 strings; refused before anything is expanded."""
+    bomb = "\n".join(
+        ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 6)]
+        + ["site_url: *a5"]
+    )
+    message = error(brand(tmp_path, lambda t: t.replace("site_url: https://northwind.example/diagnosis/", bomb)))
+    assert re.search(r"is not valid YAML \(line \d+\): anchors and aliases \(& and \*\) are not allowed", message)
+
+
 # -- The contact link -------------------------------------------------------------------------------
 
 
