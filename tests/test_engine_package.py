@@ -111,3 +111,18 @@ def test_an_overlay_is_held_to_upstreams_rules_after_the_merge(tmp_path: Path) -
     overlay.write_text(question, "utf-8")
     with pytest.raises(BankError, match=r"inquiry\.sample-policy.*has no action"):
         load_bank(None, overlay)
+
+
+def test_a_long_running_build_sees_an_edited_bank(tmp_path: Path) -> None:
+    """`serve` keeps one process for hours: a bank edited on disk must load fresh, not from a cache."""
+    from bankfactory import make_bank
+
+    folder = make_bank(tmp_path / "bank")
+    before = load_bank(folder)
+    settings = folder / "settings.toml"
+    settings.write_text(settings.read_text("utf-8").replace("health_threshold = 60", "health_threshold = 61"), "utf-8")
+    text = settings.read_text("utf-8").replace("min = 60", "min = 61")
+    settings.write_text(text, "utf-8")
+    after = load_bank(folder)
+    assert (before.health_threshold, after.health_threshold) == (60, 61)
+    assert load_bank(folder) is after, "unchanged files are not read again"
