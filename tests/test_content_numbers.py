@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from raised_threshold import LEVELS, THRESHOLD
 
 from sitekit.navigation import read_nav
 from sitekit.root_examples import ExampleError, root_example_values
@@ -29,25 +30,14 @@ NEAR_THRESHOLD = {
     "en": re.compile(r"(?:health threshold|threshold of|the line)\D{0,24}?(\d{2,3})\b", re.I),
     "zh": re.compile(r"健康线[^\d的，。]{0,6}?(?<!满分 )(\d{2,3})"),
 }
-OVERLAY = """\
-health_threshold = 70
+OVERLAY = f"""\
+health_threshold = {THRESHOLD}
 hide = ["inquiry.live-qa"]
 
 [scoring]
 root_step = 10
 
-[[levels]]
-min = 0
-name = { en = "Fragile", zh = "薄弱" }
-[[levels]]
-min = 45
-name = { en = "Developing", zh = "起步" }
-[[levels]]
-min = 70
-name = { en = "Solid", zh = "稳健" }
-[[levels]]
-min = 88
-name = { en = "Leading", zh = "领先" }
+{LEVELS}
 """
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 

@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from raised_threshold import LEVELS, THRESHOLD
 
 ROOT = Path(__file__).resolve().parents[1]
 INSIDE_A_FORK_TEST = "RF_FORK_TEST"
@@ -29,20 +30,6 @@ INSIDE_A_FORK_TEST = "RF_FORK_TEST"
 
 pytestmark = pytest.mark.skipif(bool(os.environ.get(INSIDE_A_FORK_TEST)), reason="already inside the fork walk")
 
-LEVELS = """
-[[levels]]
-min = 0
-name = { en = "Fragile", zh = "薄弱" }
-[[levels]]
-min = 45
-name = { en = "Developing", zh = "起步" }
-[[levels]]
-min = 70
-name = { en = "Solid", zh = "稳健" }
-[[levels]]
-min = 88
-name = { en = "Leading", zh = "领先" }
-"""
 ENV = {
     **os.environ,
     "NO_MKDOCS_2_WARNING": "1",
@@ -76,8 +63,8 @@ def fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run(["cp", "-r", "examples/acme-brand", "brand"], cwd=fork, check=True)  # the guide's step 1
     overlay = fork / "brand" / "questions.toml"
     text = overlay.read_text("utf-8")
-    text = re.sub(r"health_threshold = \d+", "health_threshold = 70", text)
-    text = re.sub(r"\n\[\[levels\]\].*?(?=\n# Exporters)", LEVELS, text, flags=re.S)
+    text = re.sub(r"health_threshold = \d+", f"health_threshold = {THRESHOLD}", text)
+    text = re.sub(r"\n\[\[levels\]\].*?(?=\n# Exporters)", "\n" + LEVELS + "\n", text, flags=re.S)
     overlay.write_text(text, "utf-8")
     subprocess.run(["git", "add", "-A"], cwd=fork, env=ENV, check=True)
     subprocess.run(["git", "commit", "--quiet", "-m", "Our brand"], cwd=fork, env=ENV, check=True)
