@@ -6,8 +6,6 @@ it uses the standard library only, and reads its question bank with `tomllib`.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 from .answers import _short, check_submission, read_document
@@ -30,14 +28,14 @@ __all__ = [
 
 __version__ = "0.2.0"
 
-OVERLAY_ENV = "ASSESSMENT_OVERLAY"
-"""Environment variable naming a brand overlay (TOML) applied when none is passed."""
 
+def get_bank() -> Bank:
+    """The validated bank this package carries: upstream's in the repository, a site's merged bank in its engine.
 
-def get_bank(overlay: str | Path | None = None) -> Bank:
-    """The validated bank, with the overlay (or the one named by $ASSESSMENT_OVERLAY) applied."""
-    chosen = overlay if overlay is not None else os.environ.get(OVERLAY_ENV) or None
-    return load_bank(None, str(chosen) if chosen else None)
+    A brand overlay is merged by whoever builds: the site build (sitekit) or the
+    CLI (`--overlay`, `$ASSESSMENT_OVERLAY`), with `loader.load_bank(None, overlay)`.
+    """
+    return load_bank()
 
 
 def _language(bank: Bank, lang: str) -> str:
@@ -46,28 +44,28 @@ def _language(bank: Bank, lang: str) -> str:
     return lang
 
 
-def load_questionnaire(lang: str = "en", overlay: str | Path | None = None) -> dict[str, Any]:
+def load_questionnaire(lang: str = "en", bank: Bank | None = None) -> dict[str, Any]:
     """The question bank in one language: the profile, pillars in loop order, questions with options weakest first."""
-    bank = get_bank(overlay)
-    return export_bank(bank, _language(bank, lang))
+    chosen = bank or get_bank()
+    return export_bank(chosen, _language(chosen, lang))
 
 
-def assess(answers: Any, lang: str = "en", profile: Any = None, overlay: str | Path | None = None) -> dict[str, Any]:
+def assess(answers: Any, lang: str = "en", profile: Any = None) -> dict[str, Any]:
     """Score answers (question id -> option value, number, "na" or "unknown") for a business profile.
 
     Raises `AnswerError` for an unknown question id or an invalid answer: a wrong
     input never yields a silently wrong score.
     """
-    return assess_bank(get_bank(overlay), answers, lang, profile)
+    return assess_bank(get_bank(), answers, lang, profile)
 
 
-def assess_document(document: Any, lang: str = "en", overlay: str | Path | None = None) -> dict[str, Any]:
+def assess_document(document: Any, lang: str = "en", bank: Bank | None = None) -> dict[str, Any]:
     """Score `{"profile": {...}, "answers": {...}, "bank_version": ...}`, the format of exports and share links.
 
     Answers to questions of an earlier bank are migrated or set aside; the result says which.
     """
-    bank = get_bank(overlay)
-    return build_result(bank, read_document(bank, document), _language(bank, lang))
+    chosen = bank or get_bank()
+    return build_result(chosen, read_document(chosen, document), _language(chosen, lang))
 
 
 def assess_bank(bank: Bank, answers: Any, lang: str = "en", profile: Any = None) -> dict[str, Any]:

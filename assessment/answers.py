@@ -71,6 +71,7 @@ class Submission:
     answers: dict[str, Answer]
     migrated: tuple[tuple[str, str], ...] = ()  # (earlier id, current id)
     set_aside: tuple[str, ...] = ()  # earlier ids whose answers could not be kept
+    hidden: tuple[str, ...] = ()  # ids of questions this site's bank hides: answers set aside, not rejected
     notes: dict[str, str] = field(default_factory=dict)  # question id -> evidence note, in bank order
     actions: dict[str, str] = field(default_factory=dict)  # action id -> "in-progress" | "done", in bank order
     respondent: str | None = None
@@ -205,6 +206,7 @@ def check_submission(
     checked: dict[str, Answer] = {}
     migrated: list[tuple[str, str]] = []
     set_aside: list[str] = []
+    hidden: list[str] = []
     for qid, value in answers.items():
         if not isinstance(qid, str):
             raise AnswerError(f"question ids must be strings, got {_short(qid)}", "shape")
@@ -220,6 +222,9 @@ def check_submission(
             else:
                 checked[target.id] = new_value
                 migrated.append((qid, target.id))
+            continue
+        if question is None and qid in bank.hidden:
+            hidden.append(qid)  # e.g. a share link made on the upstream site, opened on a fork that hides it
             continue
         if question is None:
             raise AnswerError(f"unknown question id {_short(qid)}", "unknown_question", shown_id(qid))
@@ -241,6 +246,7 @@ def check_submission(
         respondent=respondent,
         company=company,
         date=date,
+        hidden=tuple(hidden),
     )
 
 
@@ -305,6 +311,8 @@ def check_notes(bank: Bank, notes: Any, migrated: dict[str, str], set_aside: set
             raise AnswerError(message, "bad_note", shown_id(qid))
         target: str | None = qid
         if bank.question(qid) is None:
+            if qid in bank.hidden:
+                continue  # a question this site hides: its note is set aside with its answer
             if qid not in retired:
                 raise AnswerError(f"notes: unknown question id {_short(qid)}", "unknown_question", shown_id(qid))
             target = migrated.get(qid) or (None if qid in set_aside else retired[qid].moved_to)

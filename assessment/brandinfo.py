@@ -3,16 +3,16 @@
 `ReportBrand` is plain data, so the browser can pass it as JSON (`brand_from_data`)
 and the report is rendered by the same function in both places. On the command
 line, `read_brand(folder)` reads a brand folder through the site's own loader
-(`load_brand` in overrides/hooks/brand.py, which validates brand.yml and names
-the file and field of any problem): the one place the engine touches brand
-files, so it is easy to repoint when that loader moves. The loader needs the
-site's dependencies (PyYAML); the engine itself stays standard-library only.
+(`load_brand` in sitekit/brand.py, which validates brand.yml and names the file
+and field of any problem): the one place the engine touches brand files. The
+loader needs a checkout and the site's dependencies (PyYAML); the engine itself
+stays standard-library only.
 """
 
 from __future__ import annotations
 
 import base64
-import importlib.util
+import importlib
 import json
 import mimetypes
 import re
@@ -25,7 +25,8 @@ from typing import Any
 
 from .errors import AssessmentError
 
-BRAND_LOADER = Path(__file__).resolve().parents[1] / "overrides" / "hooks" / "brand.py"
+CHECKOUT = Path(__file__).resolve().parents[1]
+BRAND_LOADER = CHECKOUT / "sitekit" / "brand.py"
 BANDS_FILE = "bands.json"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
@@ -81,19 +82,14 @@ def written_address(url: str | None, site_url: str | None) -> str | None:
 def _loader() -> ModuleType:
     if not BRAND_LOADER.is_file():
         raise BrandFolderError(f"reading a brand needs the site's brand loader ({BRAND_LOADER}): run from a checkout")
-    spec = importlib.util.spec_from_file_location("rootfirst_brand_loader", BRAND_LOADER)
-    if spec is None or spec.loader is None:
-        raise BrandFolderError(f"{BRAND_LOADER}: cannot be loaded")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    if str(CHECKOUT) not in sys.path:
+        sys.path.insert(0, str(CHECKOUT))
     try:
-        spec.loader.exec_module(module)
+        return importlib.import_module("sitekit.brand")
     except ImportError as exc:
-        del sys.modules[spec.name]
         raise BrandFolderError(
             f"reading a brand folder needs the site's dependencies ({exc.name}): pip install -e '.[site]'"
         ) from None
-    return module
 
 
 def read_brand(folder: str | Path | None = None) -> ReportBrand:
@@ -105,21 +101,21 @@ def read_brand(folder: str | Path | None = None) -> ReportBrand:
         raise BrandFolderError(str(exc)) from None
     contact = None
     if brand.contact:
-        qr = brand.contact.get("qr")
+        qr = brand.contact.qr
         contact = Contact(
-            label=dict(brand.contact["label"]),
-            text=dict(brand.contact["text"]),
-            address=written_address(brand.contact.get("url"), brand.site_url),
-            url=brand.contact.get("url"),
+            label=dict(brand.contact.label),
+            text=dict(brand.contact.text),
+            address=written_address(brand.contact.url, brand.site_url),
+            url=brand.contact.url,
             qr=data_uri(qr) if qr else None,
-            qr_alt=dict(brand.contact.get("qr_alt") or {}),
+            qr_alt=dict(brand.contact.qr_alt or {}),
         )
     return ReportBrand(
         name=dict(brand.name),
         logo=data_uri(brand.logo),
         legal=dict(brand.legal),
-        color=brand.colors["light"]["primary"],
-        accent=brand.colors["light"]["accent"],
+        color=brand.colors["light"].primary,
+        accent=brand.colors["light"].accent,
         contact=contact,
         site_url=brand.site_url,
         bands=_bands_file(Path(brand.folder) / BANDS_FILE),

@@ -2,9 +2,8 @@
 
 Strings in, strings out: JSON crosses the JavaScript/Python boundary, so no
 proxies leak and errors come back as data instead of exceptions. Every function
-returns {"ok": true, ...} or {"ok": false, "error": "..."}; `overlay` is the
-brand's question-bank overlay (a path inside Pyodide's file system), as for
-`assess_json`.
+returns {"ok": true, ...} or {"ok": false, "error": "..."}. The bank is the one
+inside this package: the site's build merged its brand's overlay into it.
 
 A document is what an export holds: {"profile", "answers", "bank_version",
 "respondent"?, "company"?, "date"?, "notes"?, "actions"?}. A source (for the team
@@ -35,16 +34,16 @@ def _answer(work: Callable[[], dict[str, Any]]) -> str:
     return json.dumps({"ok": True, **payload}, ensure_ascii=False)
 
 
-def assess_json(document_json: str, lang: str, overlay: str | None = None) -> str:
+def assess_json(document_json: str, lang: str) -> str:
     """Score `{"profile", "answers"}` given as JSON text; return {"ok": true, "result"} or {"ok": false, "error"}."""
-    return _answer(lambda: {"result": assess_document(json.loads(document_json), lang=lang, overlay=overlay)})
+    return _answer(lambda: {"result": assess_document(json.loads(document_json), lang=lang)})
 
 
-def bank_version(overlay: str | None = None) -> str:
-    return get_bank(overlay).version
+def bank_version() -> str:
+    return get_bank().version
 
 
-def check_document_json(document_json: str, overlay: str | None = None) -> str:
+def check_document_json(document_json: str) -> str:
     """A document checked and cleaned (notes and labels as plain bounded text) -> {"ok", "document"}.
 
     What an import keeps: an older bank's answers migrated, the rest refused
@@ -52,13 +51,13 @@ def check_document_json(document_json: str, overlay: str | None = None) -> str:
     """
 
     def work() -> dict[str, Any]:
-        bank = get_bank(overlay)
+        bank = get_bank()
         return {"document": document_of(read_document(bank, json.loads(document_json)), bank)}
 
     return _answer(work)
 
 
-def share_link_json(document_json: str, overlay: str | None = None) -> str:
+def share_link_json(document_json: str) -> str:
     """The share-link fragment of a document -> {"ok", "fragment": "s=...", "omitted_notes": [question ids]}.
 
     Notes that would take the link past `link_chars` are left out and named, so the
@@ -68,7 +67,7 @@ def share_link_json(document_json: str, overlay: str | None = None) -> str:
     from .sharelink import encode_link
 
     def work() -> dict[str, Any]:
-        bank = get_bank(overlay)
+        bank = get_bank()
         s = read_document(bank, json.loads(document_json))
         fragment, omitted = encode_link(bank, s.profile, s.answers, s.notes, s.actions)
         return {"fragment": fragment, "omitted_notes": list(omitted)}
@@ -76,18 +75,18 @@ def share_link_json(document_json: str, overlay: str | None = None) -> str:
     return _answer(work)
 
 
-def read_link_json(link: str, overlay: str | None = None) -> str:
+def read_link_json(link: str) -> str:
     """A share link (whole address or fragment) as a checked document -> {"ok", "document"}."""
     from .sharelink import read_link
 
     def work() -> dict[str, Any]:
-        bank = get_bank(overlay)
+        bank = get_bank()
         return {"document": document_of(read_document(bank, read_link(link, bank)), bank)}
 
     return _answer(work)
 
 
-def merge_json(sources_json: str, lang: str, overlay: str | None = None) -> str:
+def merge_json(sources_json: str, lang: str) -> str:
     """The team view of several sources -> {"ok", "team", "errors": [{"name", "error"}]}.
 
     Each source is read all or nothing; one that does not read is named in
@@ -96,7 +95,7 @@ def merge_json(sources_json: str, lang: str, overlay: str | None = None) -> str:
     from .team import respondents_from, team_result
 
     def work() -> dict[str, Any]:
-        bank = get_bank(overlay)
+        bank = get_bank()
         sources = json.loads(sources_json)
         if not isinstance(sources, list):
             raise ValueError("expected a list of sources")
@@ -114,12 +113,12 @@ def merge_json(sources_json: str, lang: str, overlay: str | None = None) -> str:
     return _answer(work)
 
 
-def compare_json(old_json: str, new_json: str, lang: str, overlay: str | None = None) -> str:
+def compare_json(old_json: str, new_json: str, lang: str) -> str:
     """What changed from the `old` document to the `new` one -> {"ok", "comparison"}."""
     from .compare import compare
 
     def work() -> dict[str, Any]:
-        bank = get_bank(overlay)
+        bank = get_bank()
         old = read_document(bank, json.loads(old_json))
         new = read_document(bank, json.loads(new_json))
         return {"comparison": compare(bank, old, new, lang)}
@@ -134,7 +133,6 @@ def report_json(
     date: str,
     bands_json: str | None = None,
     paper: str | None = None,
-    overlay: str | None = None,
 ) -> str:
     """The printed report of a document as one self-contained HTML page -> {"ok", "html"}.
 
@@ -148,7 +146,7 @@ def report_json(
     from .printed import render_report
 
     def work() -> dict[str, Any]:
-        bank = get_bank(overlay)
+        bank = get_bank()
         brand = brand_from_data(json.loads(brand_json))
         bands = check_bands(bank, json.loads(bands_json)) if bands_json else None
         submission = read_document(bank, json.loads(document_json))
@@ -157,7 +155,7 @@ def report_json(
     return _answer(work)
 
 
-def place_json(document_json: str, bands_json: str, lang: str, overlay: str | None = None) -> str:
+def place_json(document_json: str, bands_json: str, lang: str) -> str:
     """Where each pillar stands against the middle half of companies like this one -> {"ok", "placement"}.
 
     `placement` is null when the bands have neither this company's group nor all
@@ -168,7 +166,7 @@ def place_json(document_json: str, bands_json: str, lang: str, overlay: str | No
     from .result import build_result
 
     def work() -> dict[str, Any]:
-        bank = get_bank(overlay)
+        bank = get_bank()
         bands = check_bands(bank, json.loads(bands_json))
         result = build_result(bank, read_document(bank, json.loads(document_json)), lang)
         return {"placement": place(bank, result, bands, lang)}

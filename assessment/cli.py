@@ -18,12 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from . import assess_document, get_bank, load_questionnaire
+from . import assess_document, load_questionnaire
 from .answers import MAX_FILE_BYTES, Submission, parse_document
 from .compare import compare
 from .errors import AssessmentError
 from .files import NotRegularFile, read_limited
 from .loader import load_bank
+from .model import Bank
 from .report import compare_report, csv_table, team_report, text_report
 from .sharelink import LAYOUTS, known_layouts, layout
 from .team import read_source, respondents_from, team_result
@@ -33,6 +34,8 @@ PDF_WORKERS = 4
 EXIT_BAD_INPUT = 2
 MAX_CSV_BYTES = 20 * 1024 * 1024
 """The largest batch CSV read for peer bands: some 100,000 companies, far beyond any consultant's."""
+OVERLAY_ENV = "ASSESSMENT_OVERLAY"
+"""Environment variable naming a brand overlay (TOML) for the command line when --overlay is not given."""
 
 
 class InputError(Exception):
@@ -136,7 +139,7 @@ def _is_link(argument: str) -> bool:
 
 def _sources(arguments: list[str], lang: str, overlay: str | None) -> list[tuple[str, str, Any]]:
     """(name for messages, default label, document or link) per answers file or link; folders expanded."""
-    bank = get_bank(overlay)
+    bank = _bank(overlay)
     lang = _check_lang(bank.languages, lang)
     sources: list[tuple[str, str, Any]] = []
     links = 0
@@ -154,14 +157,14 @@ def _sources(arguments: list[str], lang: str, overlay: str | None) -> list[tuple
 
 def _submission(name: str, source: Any, overlay: str | None) -> Submission:
     try:
-        return read_source(get_bank(overlay), source)
+        return read_source(_bank(overlay), source)
     except AssessmentError as exc:
         raise InputError(f"{name}: {exc}") from None
 
 
 def _merge(sources: list[str], lang: str, overlay: str | None, as_json: bool, out: str | None) -> int:
     """All or nothing: a file or link that does not read is named and nothing is merged."""
-    bank = get_bank(overlay)
+    bank = _bank(overlay)
     read = _sources(sources, lang, overlay)
     respondents, errors = respondents_from(bank, [(n, s) for n, _, s in read], [label for _, label, _ in read])
     if errors:
@@ -174,7 +177,7 @@ def _merge(sources: list[str], lang: str, overlay: str | None, as_json: bool, ou
 
 
 def _compare(old: str, new: str, lang: str, overlay: str | None, as_json: bool) -> int:
-    bank = get_bank(overlay)
+    bank = _bank(overlay)
     read = _sources([old, new], lang, overlay)
     if len(read) != 2:
         raise InputError("compare takes two answers files or share links: OLD and NEW (not folders)")
@@ -196,7 +199,7 @@ def _report(args: argparse.Namespace) -> int:
 
     brand = read_brand(args.brand)
     overlay = args.overlay or brand.overlay
-    bank = get_bank(overlay)
+    bank = _bank(overlay)
     lang = _check_lang(bank.languages, args.lang)
     bands = None
     if args.bands:
@@ -281,7 +284,7 @@ def _bands(csvs: list[str], out: str, overlay: str | None, min_companies: int | 
     """Peer bands from batch CSVs: only aggregates, and nothing from fewer than the minimum of companies."""
     from .peers import build_bands, companies_from_csv
 
-    bank = get_bank(overlay)
+    bank = _bank(overlay)
     companies = []
     for path in csvs:
         name = shown_name(path)
@@ -336,9 +339,15 @@ def _expand(paths: list[str]) -> list[str]:
     return files
 
 
-def _score_file(path: str, lang: str, overlay: str | None) -> dict[str, Any]:
+def _bank(overlay: str | None) -> Bank:
+    """The bank to use: upstream's, with the overlay from --overlay or $ASSESSMENT_OVERLAY merged in."""
+    chosen = overlay if overlay is not None else os.environ.get(OVERLAY_ENV) or None
+    return load_bank(None, chosen)
+
+
+def _score_file(path: str, lang: str, bank: Bank) -> dict[str, Any]:
     try:
-        return assess_document(_read_json(path), lang=lang, overlay=overlay)
+        return assess_document(_read_json(path), lang=lang, bank=bank)
     except InputError:
         raise
     except AssessmentError as exc:
@@ -391,7 +400,7 @@ def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "questions":
-            data = load_questionnaire(args.lang, args.overlay)
+            data = load_questionnaire(args.lang, _bank(args.overlay))
             _output(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json else _print_questions(data))
         elif args.command == "layout":
             return _layout(add=args.add)
@@ -404,15 +413,15 @@ def run(argv: list[str] | None = None) -> int:
         elif args.command == "bands":
             return _bands(args.csvs, args.out, args.overlay, args.min_companies)
         elif args.command == "validate":
-            bank = get_bank(args.overlay)
+            bank = _bank(args.overlay)
             _output(f"ok: {len(bank.questions)} questions, {len(bank.actions)} actions, bank version {bank.version}\n")
         else:
             files = _expand(args.paths)
             if len(files) == 1 and not any(Path(p).is_dir() for p in args.paths if p != "-"):
-                result = _score_file(files[0], args.lang, args.overlay)
+                result = _score_file(files[0], args.lang, _bank(args.overlay))
                 _output(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else text_report(result))
             else:
-                return _score_batch(files, args.lang, args.overlay)
+                return _score_batch(files, args.lang, _bank(args.overlay))
     except (InputError, AssessmentError) as exc:
         _error(exc)
         return EXIT_BAD_INPUT
@@ -439,16 +448,16 @@ def _layout(add: bool) -> int:
     return 0
 
 
-def _score_batch(files: list[str], lang: str, overlay: str | None) -> int:
+def _score_batch(files: list[str], lang: str, bank: Bank) -> int:
     """Score many files into one CSV; a bad file is reported and the rest still scored."""
     rows, failed = [], 0
     for path in files:
         try:
-            rows.append(("stdin" if path == "-" else shown_name(path), _score_file(path, lang, overlay)))
+            rows.append(("stdin" if path == "-" else shown_name(path), _score_file(path, lang, bank)))
         except InputError as exc:
             _error(exc)
             failed += 1
-    _output(csv_table(rows, [d.id for d in get_bank(overlay).dimensions]))
+    _output(csv_table(rows, [d.id for d in bank.dimensions]))
     return EXIT_BAD_INPUT if failed else 0
 
 

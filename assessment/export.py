@@ -134,7 +134,8 @@ def answer_contract(bank: Bank, lang: str) -> dict[str, Any]:
 
     The same data the engine checks answers against: option values, ranges,
     what may be "unknown" or "not applicable", which profile a question applies
-    to, the scales (unit, factor, note) per profile, and the ids of earlier banks.
+    to, the scales (unit, factor, note) per profile, the ids of earlier banks, and
+    the ids this site's overlay hides (answers to them are set aside, not rejected).
     """
     return {
         "bank_version": bank.version,
@@ -174,4 +175,5 @@ def answer_contract(bank: Bank, lang: str) -> dict[str, Any]:
             "label_chars": bank.workshop.label_chars,
             "link_chars": bank.workshop.link_chars,
         },
+        "hidden": list(bank.hidden),
     }

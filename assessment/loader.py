@@ -48,6 +48,8 @@ from .tables import Context, Table, read_toml, shown_path
 from .validate import validate_bank
 
 BANK_DIR = Path(__file__).parent / "bank"
+PACKAGED = BANK_DIR / "bank.json"
+"""The merged, validated bank a site build writes into the engine package (see codec.py); absent in the repository."""
 MESSAGES = (
     "root_product",
     "root_first",
@@ -73,6 +75,7 @@ MESSAGES = (
     "by_profile",
     "set_aside",
     "migrated",
+    "hidden",
 )
 
 # reports.toml: the printed report, the team view, the comparison and peer bands.
@@ -181,6 +184,7 @@ class Draft:
     questions: dict[str, Question]
     actions: list[Action]
     warnings: list[Warning]
+    hidden: list[str]
     retired: list[Retired]
     renamed: list[Renamed]
     messages: dict[str, Text]
@@ -198,9 +202,16 @@ _cache: dict[tuple[object, ...], Bank] = {}
 def load_bank(bank_dir: str | Path | None = None, overlay: str | Path | None = None) -> Bank:
     """Load, validate and return the bank, with a brand overlay applied if given.
 
+    Without arguments: the bank this package carries. In the repository that is
+    upstream's TOML files; in the engine package a site ships, the bank the
+    build merged with its brand's overlay (bank/bank.json), so the browser
+    never sees an overlay.
+
     Cached on the files' modification times, so a long-running `mkdocs serve`
     sees an edited bank on the next build instead of a stale one.
     """
+    if bank_dir is None and overlay is None and PACKAGED.is_file():
+        return _packaged()
     root = Path(bank_dir) if bank_dir else BANK_DIR
     files = sorted(root.glob("*.toml")) + ([Path(overlay)] if overlay else [])
     key = (str(root), str(overlay), tuple(_stamp(f) for f in files))
@@ -208,6 +219,15 @@ def load_bank(bank_dir: str | Path | None = None, overlay: str | Path | None = N
         if len(_cache) > 8:
             _cache.clear()
         _cache[key] = _load(root, Path(overlay) if overlay else None)
+    return _cache[key]
+
+
+def _packaged() -> Bank:
+    key = ("packaged", _stamp(PACKAGED))
+    if key not in _cache:
+        from .codec import loads
+
+        _cache[key] = loads(PACKAGED.read_text("utf-8"))
     return _cache[key]
 
 
@@ -240,6 +260,7 @@ def _load(root: Path, overlay: Path | None) -> Bank:
         questions=ordered,
         actions=tuple(draft.actions),
         warnings=tuple(draft.warnings),
+        hidden=tuple(sorted(draft.hidden)),
         retired=tuple(draft.retired),
         renamed=tuple(draft.renamed),
         messages=draft.messages,
@@ -322,12 +343,13 @@ def _read_settings(root: Path) -> Draft:
         questions={},
         actions=[],
         warnings=[read_warning(t) for t in settings.tables("warnings")],
+        hidden=[],
         retired=[],
         renamed=[],
         messages=messages,
         workshop=workshop,
         peers=peers,
-        files={"settings": shown, "health_threshold": shown},
+        files={"settings": shown, "health_threshold": shown, "levels": shown},
     )
     draft.files.update({f"warning:{w.id}": shown for w in draft.warnings})
     settings.finish()

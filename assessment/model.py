@@ -268,6 +268,7 @@ class Bank:
     questions: tuple[Question, ...]
     actions: tuple[Action, ...]
     warnings: tuple[Warning, ...]
+    hidden: tuple[str, ...]  # upstream questions a brand overlay hides: their answers are set aside, not rejected
     retired: tuple[Retired, ...]
     renamed: tuple[Renamed, ...]
     messages: dict[str, Text]

@@ -41,6 +41,7 @@ def apply_overlay(path: Path, draft: Draft) -> None:
         draft.files["scoring"] = shown
     if table.has("levels"):
         draft.levels = read_levels(table)
+        draft.files["levels"] = shown
 
     for entry in table.tables("profile_options", [], item_key="value"):
         _add_profile_option(entry, draft)
@@ -88,6 +89,7 @@ def apply_overlay(path: Path, draft: Draft) -> None:
         if qid not in draft.questions:
             raise table.error("hide", f"names a question that does not exist: {_short(qid)}")
         del draft.questions[qid]
+        draft.hidden.append(qid)
     draft.actions = [a for a in draft.actions if a.question in draft.questions]
     for pillar in PILLAR_IDS:
         if not any(q.pillar == pillar for q in draft.questions.values()):

@@ -9,58 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .model import PILLAR_IDS, Bank
+from .strings import strings
 
 BAR_WIDTH = 20
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Four-pillar self-assessment: {answered} of {total} questions answered",
-        "root": "root constraint",
-        "not_assessed": "not assessed",
-        "fix_first": "Fix first: {pillar}",
-        "no_root": "No root constraint",
-        "scores": "Scores (health line {threshold}):",
-        "figures": "Figures:",
-        "figure": "{area}: {value} ({band})",
-        "overall": "Weakest pillar: {pillar} ({score}); the root is chosen by the rule above, not by the lowest score.",
-        "warnings": "Warnings:",
-        "phase_now": "Do now:",
-        "phase_next": "Next:",
-        "days": "{n} days",
-        "owner": "Owner",
-        "detail": "{label}: {text}",
-        "unlocks": "Unlocks",
-        "watch": "Watch",
-        "target": "Target",
-        "later_count": "{count} more actions later (see --json).",
-        "state": " ({state})",
-        "unanswered": "Unanswered: {count} ({ids})",
-        "na": "{count} marked not applicable (left out of the scores); {profile} not applicable to this business.",
-    },
-    "zh": {
-        "title": "四大板块自我评估：已答 {answered}/{total} 题",
-        "root": "根本约束",
-        "not_assessed": "未评估",
-        "fix_first": "先修：{pillar}",
-        "no_root": "当前没有根本约束",
-        "scores": "得分（健康线 {threshold}）：",
-        "figures": "关键数据：",
-        "figure": "{area}：{value}（{band}）",
-        "overall": "最弱的板块：{pillar}（{score}）；先修哪一块由上面的规则决定，而不是看谁分最低。",
-        "warnings": "警示：",
-        "phase_now": "马上做：",
-        "phase_next": "接下来：",
-        "days": "{n} 天",
-        "owner": "负责人",
-        "detail": "{label}：{text}",
-        "unlocks": "带来的改变",
-        "watch": "关注指标",
-        "target": "目标",
-        "later_count": "另有 {count} 项行动排在之后（见 --json）。",
-        "state": "（{state}）",
-        "unanswered": "未作答：{count} 题（{ids}）",
-        "na": "{count} 题标为不适用（不计入得分）；{profile} 题根据业务画像不适用。",
-    },
-}
 
 
 def _width(text: str) -> int:
@@ -74,7 +25,7 @@ def _pad(text: str, width: int) -> str:
 
 def text_report(result: dict[str, Any]) -> str:
     """The result for a terminal: the answer first (what to fix, why, the first actions), then the detail."""
-    words = LABELS.get(result["lang"], LABELS["en"])
+    words = strings(result["lang"], "report")
     names = {p["id"]: p["name"] for p in result["pillars"]}
     lines = [words["title"].format(answered=result["answered"], total=result["total"]), ""]
     if result["migration_note"]:
@@ -134,6 +85,7 @@ def text_report(result: dict[str, Any]) -> str:
         lines += ["", words["unanswered"].format(count=len(result["unanswered"]), ids=shown)]
     if result["not_applicable"] or result["by_profile"]:
         lines.append(words["na"].format(count=len(result["not_applicable"]), profile=len(result["by_profile"])))
+    lines += ["", strings(result["lang"])["credit"]]
     return "\n".join(lines) + "\n"
 
 

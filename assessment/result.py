@@ -94,6 +94,7 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
         "unknown": unknown,
         "migrated": [{"from": old, "to": new} for old, new in submission.migrated],
         "set_aside": list(submission.set_aside),
+        "hidden": list(submission.hidden),
         "migration_note": _migration_note(bank, submission, t, sep),
         "answers": answer_rows(bank, pillars, submission, t),
         "notes": dict(notes),
@@ -358,4 +359,6 @@ def _migration_note(bank: Bank, submission: Submission, t: Localize, sep: str) -
         parts.append(
             t(bank.messages["set_aside"]).format(count=len(submission.set_aside), ids=sep.join(submission.set_aside))
         )
+    if submission.hidden:
+        parts.append(t(bank.messages["hidden"]).format(count=len(submission.hidden), ids=sep.join(submission.hidden)))
     return " ".join(parts) or None

@@ -28,6 +28,7 @@ def validate_bank(bank: Bank, files: dict[str, str]) -> None:
             f"set in {where('health_threshold')})",
             field="scoring.failing_cap",
         )
+    _check_levels(bank, files)
     if not 0 < scoring.outcome_share < 1:
         raise BankError(where("scoring"), "must be between 0 and 1 (exclusive)", field="scoring.outcome_share")
     if scoring.plan_now < 1 or scoring.plan_next < 0:
@@ -93,6 +94,30 @@ def validate_bank(bank: Bank, files: dict[str, str]) -> None:
         bad = next((v for v in renamed.values.values() if v not in valid), None)
         if bad is not None:
             raise BankError(file, f"maps to {bad!r}, not an option of {target.id}", item, "values")
+
+
+def _check_levels(bank: Bank, files: dict[str, str]) -> None:
+    """One level starts exactly at the health threshold, so a pillar below it never shares a level with a healthy one.
+
+    Without this, raising the threshold to 70 over levels starting at 60 and 80
+    would label a pillar scoring 65 "Solid" while naming it the root constraint.
+    """
+    threshold = bank.scoring.health_threshold
+    if any(level.min == threshold for level in bank.levels):
+        return
+    inside = max((lv for lv in bank.levels if lv.min < threshold), key=lambda lv: lv.min, default=bank.levels[0])
+    name = inside.name.get("en") or next(iter(inside.name.values()))
+    levels_file = files.get("levels", files["settings"])
+    threshold_file = files.get("health_threshold", files["settings"])
+    # Name what the consultant changed: levels given with the threshold, or the threshold moved over upstream's levels.
+    moved_only_threshold = threshold_file != files["settings"] and levels_file == files["settings"]
+    file, field = (threshold_file, "health_threshold") if moved_only_threshold else (levels_file, "levels")
+    raise BankError(
+        file,
+        f"no level starts at the health threshold {threshold:g}: a pillar scoring just below it would be "
+        f"labelled '{name}' like a healthy one; give [[levels]] with one starting at {threshold:g}",
+        field=field,
+    )
 
 
 def _check_question(question: Question, questions: dict[str, Question], bank: Bank, file: str) -> None:

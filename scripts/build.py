@@ -1,45 +1,30 @@
 """Build the site for publishing: validate the brand and the question bank, then `mkdocs build --strict`.
 
-    python scripts/build.py                  # brand/ -> site/
+    python scripts/build.py                  # the brand (brand/ or brands/root-first/) -> site/
     BRAND_DIR=examples/acme-brand python scripts/build.py --site-dir public
     python scripts/build.py --check-only     # validate and stop
 
 Configuration errors (brand file, question bank, overlay) print one line naming
-the file and field and exit with status 2 before anything is built.
+the file and field and exit with status 2 before anything is built. The site is
+built into a new folder beside the target, which replaces the target only when
+the build succeeded (sitekit/publish.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sitekit.publish import build_into  # noqa: E402
+from sitekit.site import check  # noqa: E402
+
 EXIT_BAD_CONFIG = 2
-
-
-def _brand_module():
-    spec = importlib.util.spec_from_file_location("brand_hook", ROOT / "overrides" / "hooks" / "brand.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-def check() -> str | None:
-    """Return an error line, or None when the brand and its question bank are valid."""
-    brand_hook = _brand_module()
-    from assessment import BankError, get_bank
-
-    try:
-        brand = brand_hook.load_brand()
-        get_bank(str(brand.questions) if brand.questions else "")
-    except (brand_hook.BrandError, BankError) as error:
-        return f"error: {error}"
-    return None
 
 
 def main() -> int:
@@ -47,6 +32,7 @@ def main() -> int:
     parser.add_argument("--site-dir", default="site", help="where to write the site (default: site/)")
     parser.add_argument("--check-only", action="store_true", help="validate the brand and question bank, build nothing")
     args = parser.parse_args()
+    target = Path(args.site_dir).resolve()
     os.chdir(ROOT)
     problem = check()
     if problem:
@@ -56,7 +42,12 @@ def main() -> int:
         print("ok: brand and question bank are valid")
         return 0
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", args.site_dir], env=env)
+
+    def mkdocs(folder: Path) -> int:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)]
+        return subprocess.call(command, env=env)
+
+    return build_into(target, mkdocs)
 
 
 if __name__ == "__main__":

@@ -1,3 +1,7 @@
-"""Site build logic as plain, importable Python: no MkDocs imports, so it can be unit-tested
-without a site build and reused by another generator. The MkDocs hooks in overrides/hooks/
-are thin adapters over these modules."""
+"""The build package: site build logic as plain, importable Python, no site generator imported.
+
+Brand + bank -> staged pages, page values, template data and the engine wheel
+(see ARCHITECTURE.md). Each module has one job and is unit-tested without a
+site build; sitekit/adapters/ holds the thin MkDocs hooks, and an adapter for
+another generator would sit beside them.
+"""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from assessment import assess, get_bank
+from assessment import assess_bank, get_bank
 from assessment.answers import check_submission
 from assessment.model import Bank
 from assessment.quick import load_quick
@@ -23,6 +23,7 @@ from .figures import figure_values
 from .timing import minutes
 
 TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z0-9.-]+))?\}")
+ABOUT_PAGE = re.compile(r"<!-- rf:if-page (?P<page>\S+\.md) -->\n(?P<body>.*?)<!-- rf:end -->\n?", re.S)
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
 
 
@@ -54,20 +55,34 @@ def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
     }
 
 
-def case_values(slug: str, lang: str, folder: Path = CALIBRATION) -> dict[str, str]:
+def case_values(slug: str, lang: str, folder: Path = CALIBRATION, bank: Bank | None = None) -> dict[str, str]:
     """Values of one case study: from its calibration file (scores, root, the link to run it) and
-    from its figures file (the before/after table, sitekit/figures.py)."""
+    from its figures file (the before/after table, sitekit/figures.py).
+
+    Scored with `bank`: by default upstream's, which the cases are calibrated against.
+    """
     path = folder / f"{slug}.json"
     if not path.is_file():
         return {}
     document = json.loads(path.read_text("utf-8"))
-    bank = get_bank()
+    bank = bank or get_bank()
     submission = check_submission(bank, document["answers"], document.get("profile"))
-    result = assess(document["answers"], lang, profile=document.get("profile"))
+    result = assess_bank(bank, document["answers"], lang, document.get("profile"))
     values = {f"score:{p['id']}": "–" if p["score"] is None else str(p["score"]) for p in result["pillars"]}
     values["case-link"] = "../../assessment/#" + encode(bank, submission.profile, submission.answers)
     values["root"] = next((p["name"] for p in result["pillars"] if p["id"] == result["root"]), "")
     return values | figure_values(slug, lang, folder)
+
+
+def keep_published(markdown: str, published: Collection[str]) -> str:
+    """Drop the passages that only make sense with a page the site does not publish.
+
+    A passage that leads to a page a brand may hide (the consultant guide above
+    all) is wrapped in `<!-- rf:if-page guide/fork-and-brand.md -->` and
+    `<!-- rf:end -->`: it stays when the page is published and goes, with its
+    link, when it is not, so hiding a page never leaves a broken link behind.
+    """
+    return ABOUT_PAGE.sub(lambda m: m["body"] if m["page"] in published else "", markdown)
 
 
 def expand(markdown: str, values: Mapping[str, str], where: str) -> str:

@@ -15,6 +15,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from assessment.strings import strings
+
 TEMPLATES = Path(__file__).parent / "data" / "templates.toml"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FOLDER = "assets/templates"
@@ -83,7 +85,7 @@ def links(lang: str, prefix: str, pillar: str | None = None, templates: dict[str
     for slug, t in chosen.items():
         if pillar is None or pillar in t["pillars"]:
             link = f'[{t["title"][lang]}]({prefix}{path(slug, lang)}){{ download="{t["file"][lang]}" }}'
-            items.append(f"- **{link}** (CSV){'：' if lang == 'zh' else ': '}{t['about'][lang]}")
+            items.append(f"- **{link}** (CSV){strings(lang, 'punctuation')['colon']}{t['about'][lang]}")
     return "\n".join(items)
 
 

@@ -11,11 +11,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from assessment.strings import strings
+
 TERMS = Path(__file__).parent / "data" / "terms.toml"
-HEADINGS = {
-    "en": ("Chinese term", "English", "Not", "Note"),
-    "zh": ("中文术语", "英文", "不用", "说明"),
-}
 
 
 def load(path: Path = TERMS) -> list[dict[str, Any]]:
@@ -24,9 +22,10 @@ def load(path: Path = TERMS) -> list[dict[str, Any]]:
 
 
 def table(lang: str, terms: list[dict[str, Any]]) -> str:
-    heads = HEADINGS.get(lang, HEADINGS["en"])
+    words = strings(lang, "terms")
+    heads = (words["chinese"], words["english"], words["rejected"], words["note"])
     rows = ["| " + " | ".join(heads) + " |", "|---|---|---|---|"]
-    separator = "、" if lang == "zh" else ", "
+    separator = strings(lang, "punctuation")["series"]
     for term in terms:
         rejected = separator.join(term["rejected"]) or "–"
         rows.append(f"| **{term['zh']}** | {term['en']} | {rejected} | {term['note'][lang]} |")

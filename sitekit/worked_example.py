@@ -5,7 +5,8 @@ compute: it writes `{rf:example:<part>}` tokens and this module fills them from
 a calibration file (the case's answers) with `assessment.assess`, so a change
 to the bank or the rules changes the page at the next build. Labels come from
 the bank (question areas, option labels, units) and from the assessment page's
-own UI strings (overrides/assessment/strings.json).
+own UI strings (assessment/strings.json). It runs on the site's bank (with the
+brand's overlay), so a fork's example follows the fork's rules.
 """
 
 from __future__ import annotations
@@ -14,19 +15,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assessment import assess, load_questionnaire
+from assessment import assess_bank, get_bank, load_questionnaire
+from assessment.model import Bank
+from assessment.strings import strings as ui_strings
 
 from .content import case_values
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "calibration"
-UI_STRINGS = ROOT / "overrides" / "assessment" / "strings.json"
 EXAMPLE = "short-video-fmcg"
-# How each language joins a label to its value and items of a list.
-PUNCTUATION = {
-    "en": {"colon": ": ", "list": "; ", "figure": "{area}: {value} ({band})"},
-    "zh": {"colon": "：", "list": "；", "figure": "{area}：{value}（{band}）"},
-}
 
 
 def cell(text: object) -> str:
@@ -52,18 +49,21 @@ def _answer(question: dict[str, Any], value: Any, shown: dict[str, str], lang: s
     return f"{_number(value)} {unit}"
 
 
-def example_values(lang: str, slug: str = EXAMPLE, folder: Path = CALIBRATION) -> dict[str, str]:
-    """The tokens of the worked-example page, in one language."""
+def example_values(
+    lang: str, slug: str = EXAMPLE, folder: Path = CALIBRATION, bank: Bank | None = None
+) -> dict[str, str]:
+    """The tokens of the worked-example page, in one language, scored with `bank` (the site's)."""
+    bank = bank or get_bank()
     document = json.loads((folder / f"{slug}.json").read_text("utf-8"))
-    answers, profile = document["answers"], document.get("profile", {})
-    result = assess(answers, lang, profile=profile)
-    questionnaire = load_questionnaire(lang=lang)
-    ui = json.loads(UI_STRINGS.read_text("utf-8"))
-    strings = {**ui["en"], **ui.get(lang, {})}
+    profile = document.get("profile", {})
+    answers = {qid: value for qid, value in document["answers"].items() if bank.question(qid) is not None}
+    result = assess_bank(bank, answers, lang, profile)
+    questionnaire = load_questionnaire(lang, bank)
+    strings = ui_strings(lang)
     pillars = {p["id"]: p for p in result["pillars"]}
     shown = {o["question"]: o["value"] for p in result["pillars"] for o in p["outcomes"]}
 
-    punct = PUNCTUATION.get(lang, PUNCTUATION["en"])
+    punct = ui_strings(lang, "punctuation")  # how the language joins a label to its value, and items of a list
     profile_rows = []
     for dimension in questionnaire["profile"]:
         chosen = profile.get(dimension["id"])
@@ -114,5 +114,5 @@ def example_values(lang: str, slug: str = EXAMPLE, folder: Path = CALIBRATION) -
         "example:confidence": result["confidence_note"] or "",
         "example:actions": "\n".join(actions),
         "example:now-count": str(sum(1 for a in result["plan"] if a["phase"] == "now")),
-        "example:link": case_values(slug, lang, folder)["case-link"],
+        "example:link": case_values(slug, lang, folder, bank)["case-link"],
     }

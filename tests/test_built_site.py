@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitecrawl import css_urls, is_external, read_pages, resolve
+from sitekit.brand import load_brand, pages_for_url
+from sitekit.links import broken_links, css_urls, is_external, read_pages, served_under
 
 ROOT = Path(__file__).resolve().parents[1]
+BRAND = load_brand()  # the brand the session builds: upstream's, or a fork's own
 NOT_CONTENT = ("assets/", "search/", "404.html")
-SHARE_STATE = ("s=", "answers=")  # fragments the assessment page reads answers from (assessment/sharelink.py)
 
 
 def content_pages(site: Path) -> set[str]:
@@ -29,32 +30,29 @@ def test_the_built_site_has_the_same_pages_in_both_languages(site_dir: Path) -> 
     assert english == chinese
     expected = {"", "loop/", "metrics/", "about/", "assessment/", "assessment/reference/", "guide/fork-and-brand/"}
     expected |= {f"pillars/{p}/" for p in ("product", "traffic", "inquiry", "closing")}
-    assert expected <= english
+    hidden = {url for url in expected if any(page in BRAND.hide for page in pages_for_url(url))}
+    assert expected - hidden <= english and not hidden & english
     assert len([url for url in english if url.startswith("cases/") and url != "cases/"]) >= 8
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
-    pages = read_pages(site_dir)
-    by_file = {page.path.resolve(): page for page in pages.values()}
-    broken = []
-    checked = 0
-    for page in pages.values():
-        for href in page.links:
-            target = resolve(site_dir, page, href)
-            if target is None:
-                continue
-            file, fragment = target
-            checked += 1
-            if not file.exists():
-                broken.append(f"{page.url}: {href} (no {file.relative_to(site_dir)})")
-            elif fragment.startswith(SHARE_STATE):
-                # a case study's "run this case" link: the fragment is answers for the assessment, not an anchor
-                if file.parent.name != "assessment":
-                    broken.append(f"{page.url}: {href} (answers for a page that is not the assessment)")
-            elif fragment and file.suffix == ".html" and fragment not in by_file[file.resolve()].ids:
-                broken.append(f"{page.url}: {href} (no #{fragment})")
+    checked, broken = broken_links(site_dir, served_under(BRAND.site_url))
     assert checked > 1000
     assert broken == []
+
+
+def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">x</a>', "utf-8"
+    )
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">missing</a>', "utf-8")
+    checked, broken = broken_links(tmp_path)
+    assert checked == 4 and broken == ["a/: #gone (no #gone)", ": b/ (no b/index.html)"]
+    # Served under /shop/: the switcher's absolute links are pages of the site, others are not.
+    (tmp_path / "index.html").write_text('<a href="/shop/a/#here">ok</a><a href="/a/">outside</a>', "utf-8")
+    checked, broken = broken_links(tmp_path, served_under("https://example.com/shop"))
+    assert checked == 4 and [b for b in broken if b.startswith(": ")] == [": /a/ (no ../a/index.html)"]
 
 
 def test_nothing_is_loaded_from_another_origin(site_dir: Path) -> None:
@@ -77,13 +75,16 @@ def test_pyodide_and_the_engine_are_vendored_not_fetched_from_a_cdn(site_dir: Pa
 
 
 def test_the_scoring_reference_is_generated_from_the_bank(site_dir: Path) -> None:
-    from assessment import get_bank
+    from assessment.loader import load_bank
 
+    bank = load_bank(None, BRAND.questions)  # the site's bank: upstream's, with the brand's overlay
     reference = (site_dir / "assessment/reference/index.html").read_text("utf-8")
-    for question in get_bank().questions:
+    for question in bank.questions:
         assert question.id in reference
+    for hidden in bank.hidden:
+        assert f"<code>{hidden}</code>" not in reference
     chinese = (site_dir / "zh/assessment/reference/index.html").read_text("utf-8")
-    assert get_bank().questions[0].text["zh"] in chinese
+    assert bank.questions[0].text["zh"] in chinese
 
 
 def test_every_case_study_links_to_its_own_diagnosis_in_the_assessment(site_dir: Path) -> None:

@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+from sitepages import published
 
-from assessment import get_bank
-from sitekit.content import bank_values, case_values, expand
+from sitekit.content import case_values
 from sitekit.figures import CALIBRATION, Figure, FigureError, evaluate, figures, load, plain, problems, recomputed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,9 +29,7 @@ def stated(slug: str) -> dict[str, Figure]:
 
 
 def page(slug: str, lang: str) -> str:
-    source = ROOT / "docs" / "cases" / (f"{slug}.md" if lang == "en" else f"{slug}.zh.md")
-    values = bank_values(get_bank(), lang) | case_values(slug, lang)
-    return expand(source.read_text("utf-8"), values, str(source))
+    return published(f"cases/{slug}.md" if lang == "en" else f"cases/{slug}.zh.md", lang)
 
 
 def spellings(figure: Figure, lang: str) -> list[str]:

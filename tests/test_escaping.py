@@ -10,7 +10,6 @@ inline scripts the templates emit, and the build fails on any other, on <meta ht
 from __future__ import annotations
 
 import html
-import importlib.util
 import os
 import re
 import shutil
@@ -22,18 +21,16 @@ import pytest
 from markupsafe import escape
 from trickybrand import ACTION_STEP, AREA, BRAND, GUIDANCE, OPTION_LABEL, QUESTION_TEXT
 
-from assessment import get_bank
+from assessment.loader import load_bank
 from assessment.markup import html_found, to_html, to_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def csp_hook():
-    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "overrides" / "hooks" / "csp.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from sitekit import csp
+
+    return csp
 
 
 # -- The markup of bank and brand texts -----------------------------------------------------------
@@ -97,7 +94,7 @@ def test_a_text_in_generated_markdown_forms_no_markdown(text: str) -> None:
 
 
 def test_the_form_is_complete_and_every_text_shows_as_written(tricky_site: Path, tricky_brand: Path) -> None:
-    bank = get_bank(tricky_brand / "questions.toml")
+    bank = load_bank(None, tricky_brand / "questions.toml")
     page = (tricky_site / "assessment" / "index.html").read_text("utf-8")
     assert page.count("data-question-id=") == len(bank.questions)
     for pillar in ("profile", "product", "traffic", "inquiry", "closing"):
@@ -163,10 +160,8 @@ PAGE = '<html><head><meta charset="utf-8"><script>{known}</script>{extra}</head>
     ],
 )
 def test_the_csp_hook_refuses_what_no_template_emits(extra: str, expected: str) -> None:
-    from mkdocs.exceptions import PluginError
-
     hook = csp_hook()
-    with pytest.raises(PluginError, match=re.escape(expected)) as error:
+    with pytest.raises(hook.CspError, match=re.escape(expected)) as error:
         hook.checked_hashes(PAGE.format(known=KNOWN, extra=extra), {KNOWN}, "docs/page.md")
     assert "docs/page.md" in str(error.value)
 

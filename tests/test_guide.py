@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,6 +27,9 @@ def test_both_languages_of_the_guide_give_the_same_steps() -> None:
 def test_following_the_guide_in_a_fresh_fork_publishes_the_branded_site(tmp_path: Path) -> None:
     fork = tmp_path / "fork"
     subprocess.run(["git", "clone", "--quiet", "--no-local", str(ROOT), str(fork)], check=True, timeout=120)
+    shutil.rmtree(fork / "brand", ignore_errors=True)  # run in a fork, start from upstream's state: no brand/ yet
+    if (fork / "pyproject.toml").read_bytes() != (ROOT / "pyproject.toml").read_bytes():
+        pytest.skip("pyproject.toml has uncommitted changes: the copy shares this checkout's .venv; commit first")
     # A new user's first script run installs .venv and node_modules; reuse this checkout's
     # (same pyproject.toml and package.json), so the test spends its time on the steps.
     for installed in (".venv", "node_modules"):
@@ -60,7 +64,16 @@ def test_the_guides_overlay_example_uses_fields_the_engine_accepts(tmp_path: Pat
     snippet = re.search(r"## 4\..*?```toml\n(.*?)```", text, re.S)
     assert snippet, "section 4 has a TOML example"
     data = tomllib.loads(snippet.group(1))
-    assert {"health_threshold", "hide", "weights", "profile_options", "scales", "questions", "actions"} <= set(data)
+    assert {
+        "health_threshold",
+        "hide",
+        "levels",
+        "weights",
+        "profile_options",
+        "scales",
+        "questions",
+        "actions",
+    } <= set(data)
     # The question and action are abbreviated ("# ... texts"); everything else must load as it stands.
     complete = snippet.group(1).split("[[questions]]")[0]
     overlay = tmp_path / "questions.toml"

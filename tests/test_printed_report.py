@@ -236,7 +236,8 @@ def pdf_pages(path: Path) -> list[str]:
 @pytest.mark.skipif(find_chromium() is None, reason="no Chromium to print PDFs with")
 def test_chromium_prints_the_summary_alone_on_page_one_in_a4_and_letter(tmp_path: Path) -> None:
     (answers,) = write(tmp_path, {"acme": EXPORTER})
-    result = {lang: assess_document(EXPORTER, lang, overlay=ACME / "questions.toml") for lang in ("en", "zh")}
+    acme_bank = load_bank(None, ACME / "questions.toml")
+    result = {lang: assess_document(EXPORTER, lang, bank=acme_bank) for lang in ("en", "zh")}
     sizes = {"a4": (595, 842), "letter": (612, 792)}
     report_command = [sys.executable, "-m", "assessment", "report", "--brand", str(ACME)]
     runs = {

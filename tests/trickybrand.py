@@ -38,6 +38,9 @@ def _yaml(text: str) -> str:
 
 def make_tricky_brand(folder: Path) -> Path:
     shutil.copytree(EXAMPLE, folder)
+    # Another brand than the example: the build refuses the example's pages left unchanged.
+    for page in (folder / "pages").rglob("*.md"):
+        page.write_text(page.read_text("utf-8") + "\nA & B <1% `<title>`.\n", "utf-8")
     brand = folder / "brand.yml"
     text = brand.read_text("utf-8")
     for old, new in [
@@ -47,8 +50,8 @@ def make_tricky_brand(folder: Path) -> Path:
             f"  en: {_yaml(BRAND['description'])}\n",
         ),
         (
-            "  en: Northwind Growth Lab · Shenzhen and Rotterdam. The four-pillar model is the work of 盟接之桥.\n",
-            f"  en: {_yaml(BRAND['footer'] + ' The four-pillar model is the work of 盟接之桥.')}\n",
+            "  en: Northwind Growth Lab · Shenzhen and Rotterdam.\n",
+            f"  en: {_yaml(BRAND['footer'])}\n",
         ),
         ("  en: © 2026 Northwind Growth Lab (fictional). Content CC BY 4.0.\n", f"  en: {_yaml(BRAND['legal'])}\n"),
         (

@@ -13,8 +13,21 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from sitekit.brand import load_brand, pages_for_url
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_BRAND = ROOT / "examples" / "acme-brand"
+BRAND = load_brand()
+"""The brand the test session builds: upstream's, or a fork's own (brand/ or $BRAND_DIR)."""
+STORAGE_KEY = BRAND.storage_key
+"""Where the built brand's assessment saves answers."""
+
+
+def published(url: str) -> bool:
+    """Whether the built brand publishes the page at `url` (a brand may hide upstream pages)."""
+    return not any(page in BRAND.hide for page in pages_for_url(url))
+
+
 ENGINE_TIMEOUT = 90_000
 
 
@@ -93,8 +106,12 @@ def page_results(page: Page) -> dict[str, Any]:
 
 
 def cli_results(
-    answers: dict[str, Any], lang: str = "en", overlay: Path | None = None, profile: dict[str, Any] | None = None
+    answers: dict[str, Any],
+    lang: str = "en",
+    overlay: Path | None = BRAND.questions,
+    profile: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The CLI's result for the answers, with the built brand's overlay: what the site's engine must agree with."""
     args = [sys.executable, "-m", "assessment", "score", "-", "--json", "--lang", lang]
     if overlay:
         args += ["--overlay", str(overlay)]

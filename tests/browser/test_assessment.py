@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    BRAND,
     answer_by_clicking,
     answer_profile,
     cli_results,
@@ -19,6 +20,8 @@ from helpers import (
     wait_for_results,
 )
 from playwright.sync_api import Page, expect
+
+from assessment.loader import load_bank
 
 pytestmark = pytest.mark.browser
 
@@ -322,10 +325,13 @@ def test_a_case_study_opens_its_own_diagnosis(page: Page, watch) -> None:
     )
     wait_for_engine(page)
     wait_for_results(page, len(calibration["answers"]))
-    expect(page.locator(".rf-root__pillar")).to_have_text("C. Inquiry")
-    expect(page.locator(".rf-now ol.rf-plan > li").first).to_have_attribute(
-        "data-action-id", "inquiry.response-time.cover-inboxes"
-    )
+    # The site's own rules decide: upstream's give the case's root; a fork's threshold may give another.
+    expected = cli_results(calibration["answers"], profile=calibration.get("profile"))
+    if BRAND.questions is None:
+        assert (expected["root"], expected["plan"][0]) == ("inquiry", "inquiry.response-time.cover-inboxes")
+    pillar = load_bank(None, BRAND.questions).pillar(expected["root"])
+    expect(page.locator(".rf-root__pillar")).to_have_text(f"{pillar.letter}. {pillar.name['en']}")
+    expect(page.locator(".rf-now ol.rf-plan > li").first).to_have_attribute("data-action-id", expected["plan"][0])
 
 
 def test_a_link_made_with_the_previous_questionnaire_is_carried_over_and_says_so(page: Page, watch) -> None:

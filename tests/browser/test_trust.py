@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from helpers import (
+    STORAGE_KEY,
     answer_by_clicking,
     expect_checked,
     pick,
@@ -181,7 +182,7 @@ def test_full_storage_is_reported_and_export_offered(page: Page, watch) -> None:
 
 def test_corrupt_saved_answers_are_reported_and_other_data_untouched(page: Page, watch) -> None:
     page.goto("about/")
-    key = "rf-root-first"
+    key = STORAGE_KEY
     page.evaluate("k => { localStorage.setItem(k, '{not json'); localStorage.setItem('other-app', 'keep me'); }", key)
     page.goto("assessment/")
     assert page.get_attribute("#assessment", "data-storage-key") == key
@@ -202,7 +203,7 @@ def test_a_changed_bank_keeps_the_answers_that_still_apply(page: Page, watch) ->
     still = {questions[0]["id"]: questions[0]["options"][1], questions[3]["id"]: questions[3]["options"][0]}
     gone = {"product.retired-question": "yes", questions[1]["id"]: "an-option-that-was-renamed"}
     saved = {"v": 1, "bank_version": "an-older-bank", "answers": {**still, **gone}}
-    page.evaluate("s => localStorage.setItem('rf-root-first', JSON.stringify(s))", saved)
+    page.evaluate("([k, s]) => localStorage.setItem(k, JSON.stringify(s))", [STORAGE_KEY, saved])
     page.reload()
     expect(page.locator(".rf-notice").first).to_contain_text("2 still apply")
     expect(page.locator(".rf-notice").first).to_contain_text("2 no longer apply")

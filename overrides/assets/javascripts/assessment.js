@@ -53,7 +53,6 @@ function init() {
   engine = new Engine({
     pyodide: root.dataset.pyodide.endsWith("/") ? root.dataset.pyodide : `${root.dataset.pyodide}/`,
     wheel: root.dataset.wheel,
-    overlay: root.dataset.overlay,
     onReady: () => {
       document.documentElement.dataset.engine = "ready";
       status.textContent = t("engine_ready");
@@ -488,6 +487,7 @@ function init() {
     const moved = checked.migrated.length;
     const aside = checked.setAside.length;
     if (moved || aside) notice("info", format(t("bank_changed"), { kept: Object.keys(checked.answers).length, removed: aside, moved }));
+    if (checked.hidden.length) notice("info", format(t("hidden_set_aside"), { count: checked.hidden.length }));
   }
 
   function applyState(incoming, message) {
@@ -659,7 +659,7 @@ function init() {
       state = stateFrom(checked);
       lastSaved = stateFrom(checked);
       if (loaded.saved.bank_version !== bankVersion && Object.keys(loaded.saved.answers).length) {
-        notice("info", format(t("bank_changed"), { kept: Object.keys(checked.answers).length, removed: checked.setAside.length, moved: checked.migrated.length }));
+        notice("info", format(t("bank_changed"), { kept: Object.keys(checked.answers).length, removed: checked.setAside.length + checked.hidden.length, moved: checked.migrated.length }));
         store.remember(loaded.saved, loaded.saved.bank_version, "before_bank_update");
         store.save(state, bankVersion);
       }

@@ -61,7 +61,9 @@ export function checkProfile(raw, contract) {
 // leniently: a value the bank no longer accepts is set aside, not an error.
 // `saved` (this site's own storage) also sets aside ids this bank no longer
 // has (a brand may hide a question); from a link or a file they are an error.
-// -> {profile, answers, migrated: [[from, to]], setAside: [ids]} | {error, id}
+// Ids this site's bank hides (a brand's overlay) are set aside with their own
+// message, never an error: a link from another site of the method still opens.
+// -> {profile, answers, migrated: [[from, to]], setAside: [ids], hidden: [ids]} | {error, id}
 export function checkDocument(document, contract, { saved = false } = {}) {
   if (!document || typeof document !== "object" || Array.isArray(document)) return { error: "reason_shape" };
   const { answers } = document;
@@ -74,9 +76,14 @@ export function checkDocument(document, contract, { saved = false } = {}) {
   const checked = {};
   const migrated = [];
   const setAside = [];
+  const hidden = [];
   for (const [id, raw] of Object.entries(answers)) {
     if (raw === null) continue;
     const question = contract.questions.get(id);
+    if (!question && contract.hidden.has(id)) {
+      hidden.push(id);
+      continue;
+    }
     if (!question) {
       const retired = contract.retired.get(id);
       if (!retired && saved) {
@@ -113,7 +120,7 @@ export function checkDocument(document, contract, { saved = false } = {}) {
   const date = checkDate(document.date);
   if (date.error) return date;
   if (date.text) extra.date = date.text;
-  return { profile: checkedProfile.profile, answers: checked, migrated, setAside, notes: notes.notes, actions: actions.actions, ...extra };
+  return { profile: checkedProfile.profile, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
 }
 
 // -- What a workshop records beside the answers (assessment/answers.py, in the same order) --
@@ -137,6 +144,7 @@ function checkNotes(raw, contract, migrated, setAside, saved) {
     if (length(text) > limit) return { error: "reason_bad_note", id: shownId(id) };
     let target = id;
     if (!contract.questions.has(id)) {
+      if (contract.hidden.has(id)) continue; // a question this site hides: its note goes with its answer
       const retired = contract.retired.get(id);
       if (!retired && saved) continue; // this site's own storage: a question a brand hides since
       if (!retired) return { error: "reason_unknown_question", id: shownId(id) };

@@ -12,6 +12,7 @@ export function readContract(data) {
     renamed: new Map(data.renamed.map((r) => [r.question, r.values])),
     actions: data.actions || [],
     limits: data.limits || {},
+    hidden: new Set(data.hidden || []),
   };
 }
 

@@ -4,7 +4,7 @@
 const LOAD_TIMEOUT_MS = 120000;
 
 export class Engine {
-  constructor({ pyodide, wheel, overlay, onReady, onFailed }) {
+  constructor({ pyodide, wheel, onReady, onFailed }) {
     this.pending = new Map();
     this.nextId = 1;
     this.onReady = onReady;
@@ -35,7 +35,6 @@ export class Engine {
       type: "init",
       pyodide: new URL(pyodide, document.baseURI).href,
       wheel: new URL(wheel, document.baseURI).href,
-      overlay: overlay ? new URL(overlay, document.baseURI).href : null,
     });
   }
 

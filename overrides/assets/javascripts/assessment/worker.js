@@ -1,37 +1,26 @@
 // Web Worker: load the vendored Pyodide runtime, install the `assessment`
 // wheel, and answer scoring requests with the very code the CLI and the
-// tests run.
+// tests run. The wheel carries the site's bank, already merged with the
+// brand's overlay at build time: nothing else is fetched or written.
 
 let browserModule = null;
 const CALLABLE = new Set(["check_document_json", "share_link_json", "read_link_json", "merge_json", "compare_json", "report_json", "place_json"]);
-let overlayPath = null;
 
-async function start({ pyodide: base, wheel, overlay }) {
+async function start({ pyodide: base, wheel }) {
   // The engine's wheel downloads while Pyodide starts; it is a zip, unpacked
   // straight into site-packages (no micropip, no package index).
   const wheelBytes = fetch(wheel).then((response) => {
     if (!response.ok) throw new Error(`the engine package: HTTP ${response.status}`);
     return response.arrayBuffer();
   });
-  const overlayText = overlay
-    ? fetch(overlay).then((response) => {
-        if (!response.ok) throw new Error(`the question overlay: HTTP ${response.status}`);
-        return response.text();
-      })
-    : null;
-  // Marked as handled now; a failure is raised where they are awaited, below.
+  // Marked as handled now; a failure is raised where it is awaited, below.
   wheelBytes.catch(() => {});
-  if (overlayText) overlayText.catch(() => {});
   const { loadPyodide } = await import(`${base}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL: base });
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(await wheelBytes, "zip", { extractDir: sitePackages });
-  if (overlayText) {
-    pyodide.FS.writeFile("/tmp/overlay.toml", await overlayText);
-    overlayPath = "/tmp/overlay.toml";
-  }
   browserModule = pyodide.pyimport("assessment.browser");
-  return browserModule.bank_version(overlayPath);
+  return browserModule.bank_version();
 }
 
 // Emscripten reports some start-up failures (e.g. a corrupt .wasm) by throwing
@@ -73,7 +62,7 @@ self.addEventListener("message", async ({ data }) => {
     try {
       if (!CALLABLE.has(data.fn)) throw new Error(`not an engine function: ${data.fn}`);
       const fn = browserModule[data.fn];
-      payload = JSON.parse(fn.callKwargs(...data.args, { overlay: overlayPath }));
+      payload = JSON.parse(fn(...data.args));
     } catch (error) {
       payload = { ok: false, error: String((error && error.message) || error) };
     }
@@ -81,7 +70,7 @@ self.addEventListener("message", async ({ data }) => {
   } else if (data.type === "assess") {
     let payload;
     try {
-      payload = JSON.parse(browserModule.assess_json(JSON.stringify(data.document), data.lang, overlayPath));
+      payload = JSON.parse(browserModule.assess_json(JSON.stringify(data.document), data.lang));
     } catch (error) {
       payload = { ok: false, error: String((error && error.message) || error) };
     }

@@ -1,4 +1,4 @@
-"""MkDocs hook: a Content-Security-Policy on every page, as a <meta> tag, and a check of what pages carry.
+"""A Content-Security-Policy on every page, as a <meta> tag, and a check of what pages carry.
 
 Static hosts rarely let a site set headers, so the policy travels in the page.
 Scripts may only come from the site itself. The few inline scripts the
@@ -12,7 +12,9 @@ origin. 'wasm-unsafe-eval' lets the page compile WebAssembly (Pyodide runs in a
 worker from this origin).
 
 A meta policy cannot set `frame-ancestors` (nor report): the README lists the
-headers a host should add.
+headers a host should add. No generator is imported here: the adapter
+(sitekit/adapters/mkdocs_final.py) hands in the template environment, the
+page's context and its final HTML.
 """
 
 from __future__ import annotations
@@ -23,11 +25,6 @@ import re
 from typing import Any
 
 from jinja2 import Environment, TemplateNotFound
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 SRC = re.compile(r"\bsrc\s*=", re.I)
@@ -67,7 +64,9 @@ POLICY = (
     "form-action 'self'",
 )
 
-_state: dict[str, Any] = {}
+
+class CspError(Exception):
+    """A page carries a script, a <meta http-equiv> or a <base> no template of the site emits; names the page."""
 
 
 def digest(body: str) -> str:
@@ -88,11 +87,11 @@ def template_scripts(env: Environment, context: dict[str, Any], features: list[s
 
 
 def checked_hashes(html: str, allowed: set[str], where: str) -> list[str]:
-    """The hashes of the page's inline scripts; PluginError for a script, meta refresh or base no template emits."""
+    """The hashes of the page's inline scripts; CspError for a script, meta refresh or base no template emits."""
     forbidden = FORBIDDEN.search(html)
     if forbidden:
         found = _excerpt(forbidden.group(0))
-        raise PluginError(f"{where}: the page holds {found}, which no template of the site emits")
+        raise CspError(f"{where}: the page holds {found}, which no template of the site emits")
     hashes = set()
     for match in INLINE_SCRIPT.finditer(html):
         attrs, body = match["attrs"], match["body"]
@@ -105,7 +104,7 @@ def checked_hashes(html: str, allowed: set[str], where: str) -> list[str]:
         elif body in allowed:
             hashes.add(digest(body))
             continue
-        raise PluginError(
+        raise CspError(
             f"{where}: an inline <script> that no template of the site emits ({_excerpt(match.group(0))}); "
             "a brand text, page or question-bank text must not carry scripts"
         )
@@ -121,37 +120,7 @@ def _excerpt(text: str) -> str:
     return repr(flat if len(flat) <= 60 else flat[:57] + "...")
 
 
-def _with_policy(output: str, context: dict[str, Any] | None, config: MkDocsConfig, where: str) -> str:
-    env = _state.get("env") or config.theme.get_env()
-    allowed = template_scripts(env, context or {"config": config}, list(config.theme.get("features") or []))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(checked_hashes(output, allowed, where))}">'
-    return CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, output, count=1)
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _state["env"] = env
-    return env
-
-
-# Pages are built one at a time: their context, then their HTML. Last, so the hashes match the HTML as written.
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    _state["context"] = context
-    return context
-
-
-@event_priority(-200)
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _with_policy(output, _state.get("context"), config, f"docs/{page.file.src_uri}")
-
-
-def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    _state["template_context"] = context
-    return context
-
-
-@event_priority(-200)
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """Pages built from a theme template alone (404.html) get the same policy and check."""
-    if not template_name.endswith(".html"):
-        return output
-    return _with_policy(output, _state.get("template_context"), config, template_name)
+def add_policy(html: str, allowed: set[str], where: str) -> str:
+    """The page with its policy in a <meta> tag right after the charset; run last, on the final HTML."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(checked_hashes(html, allowed, where))}">'
+    return CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)

@@ -1,4 +1,4 @@
-"""MkDocs hook: accessible names where the generated markup has none.
+"""Accessible names where the generated markup has none.
 
 - pymdownx.tasklist renders each "- [ ] item" as a bare, disabled checkbox; a
   screen reader then announces "checkbox, not checked" with no words. The
@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 TASK = re.compile(
     r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox")'
@@ -31,11 +27,13 @@ def _label(match: re.Match[str]) -> str:
     return f'{match[1]} aria-label="{html.escape(text, quote=True)}"{match["rest"]}{match["text"]}'
 
 
-def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def label_tasks(content: str) -> str:
+    """A page's rendered Markdown with every task-list checkbox named by its item's text."""
     return TASK.sub(_label, content)
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def label_search(output: str) -> str:
+    """A final page with the theme's search dialog named by its search field's label."""
     label = SEARCH_LABEL.search(output)
     if label and SEARCH_DIALOG in output:
         output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{label[1]}"', 1)
