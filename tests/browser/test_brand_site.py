@@ -19,7 +19,7 @@ from helpers import (
 from playwright.sync_api import Page, expect
 from trickybrand import BRAND, QUESTION_TEXT
 
-from assessment import get_bank
+from assessment.loader import load_bank
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +85,7 @@ def test_a_brand_full_of_markup_characters_gives_the_whole_form_and_runs_nothing
     page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(f"{tricky}/assessment/")
     questions = questions_on(page)
-    assert len(questions) == len(get_bank(tricky_brand / "questions.toml").questions)
+    assert len(questions) == len(load_bank(None, tricky_brand / "questions.toml").questions)
     for pillar in ("product", "traffic", "inquiry", "closing"):
         page.click(f".rf-step[data-step='{pillar}']")
         expect(page.locator(f"#pillar-{pillar}")).to_be_visible()
