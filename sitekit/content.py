@@ -19,6 +19,7 @@ from assessment.model import Bank
 from assessment.quick import load_quick
 from assessment.sharelink import encode
 
+from .brand import MAX_BRAND_BYTES
 from .figures import figure_values
 from .timing import minutes
 
@@ -47,6 +48,7 @@ def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
         "quick-minutes": f"{quick_low}–{quick_high}",
         "quick-questions": str(len(bank.dimensions) + max(map(len, quick.sets.values()), default=0)),
         "threshold": number(scoring.health_threshold),
+        "brand-file-kb": str(MAX_BRAND_BYTES // 1024),
         "failing-cap": number(scoring.failing_cap),
         "root-step": number(scoring.root_step),
         "outcome-share": number(round(100 * scoring.outcome_share)),
