@@ -7,6 +7,7 @@ import { appliesTo, breakEven, readContract, scaleFor, toBase, toTyped } from ".
 import { format, h } from "./assessment/dom.js";
 import { Engine } from "./assessment/engine.js";
 import { engineStatus } from "./assessment/engine-status.js";
+import { keepOffline } from "./assessment/offline.js";
 import { renderResults, summarise } from "./assessment/results.js";
 import { AnswerStore } from "./assessment/storage.js";
 import { clean, length } from "./assessment/plaintext.js";
@@ -53,11 +54,15 @@ function init() {
   engine = new Engine({
     pyodide: root.dataset.pyodide.endsWith("/") ? root.dataset.pyodide : `${root.dataset.pyodide}/`,
     wheel: root.dataset.wheel,
+    snapshot: root.dataset.snapshot,
+    snapshotSha256: root.dataset.snapshotSha256,
+    bankVersion,
     onProgress: (message) => engineView.progress(message),
     onStale: (reason) => engineView.restarting(reason),
     onReady: (message) => {
       engineView.ready(message);
       score(); // after a restart: the current answers, scored again
+      keepOffline(root.dataset.serviceWorker);
     },
     onFailed: (reason, { wasReady }) => {
       engineView.failed();

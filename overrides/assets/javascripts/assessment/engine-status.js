@@ -44,7 +44,8 @@ export function engineStatus({ status, results, t }) {
     },
     ready(message) {
       html.dataset.engine = "ready";
-      if (message.from) html.dataset.engineFrom = message.from;
+      if (message.from) html.dataset.engineFrom = message.from; // "snapshot" or "boot" (worker.js)
+      if (message.fallback) html.dataset.engineFallback = message.fallback; // why not the snapshot
       delete html.dataset.engineStep;
       show(t("engine_ready"), "ready");
     },

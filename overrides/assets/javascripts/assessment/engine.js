@@ -16,7 +16,7 @@ export class Engine {
   // onProgress({step, loaded, total}): the load's step ("download", "python", "engine") and bytes.
   // onStale(reason): the engine stopped and is restarting; results on the page are no longer current.
   // onReady(message): ready (again, after a restart); onFailed(reason): gave up.
-  constructor({ pyodide, wheel, onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
+  constructor({ pyodide, wheel, snapshot, snapshotSha256, bankVersion, onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
     this.pending = new Map();
     this.nextId = 1;
     this.onReady = onReady;
@@ -26,7 +26,9 @@ export class Engine {
     this.restarts = 0;
     this.everReady = false;
     this.state = "loading";
-    this.urls = { pyodide: new URL(pyodide, document.baseURI).href, wheel: new URL(wheel, document.baseURI).href };
+    const url = (path) => new URL(path, document.baseURI).href;
+    // What the worker starts from: the runtime, the wheel, and the snapshot to try first (worker.js).
+    this.urls = { pyodide: url(pyodide), wheel: url(wheel), snapshot: snapshot && url(snapshot), snapshotSha256, bankVersion };
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       queueMicrotask(() => this.fail("no_wasm"));
       return;

@@ -50,23 +50,71 @@ self.fetch = async (...args) => {
   return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
 
-async function start({ pyodide: base, wheel }) {
-  progress("download", { loaded: 0, total: 0 });
-  // The engine's wheel downloads while Pyodide starts; it is a zip, unpacked
-  // straight into site-packages (no micropip, no package index).
-  const wheelBytes = fetch(wheel).then((response) => {
+// The engine's wheel: a zip, unpacked straight into site-packages (no micropip, no
+// package index). Also after a snapshot: the snapshot holds memory, not files.
+function fetchWheel(wheel) {
+  const bytes = fetch(wheel).then((response) => {
     if (!response.ok) throw new Error(`the engine package: HTTP ${response.status}`);
     return response.arrayBuffer();
   });
-  // Marked as handled now; a failure is raised where it is awaited, below.
-  wheelBytes.catch(() => {});
+  // Marked as handled now; a failure is raised where it is awaited.
+  bytes.catch(() => {});
+  return bytes;
+}
+
+async function install(pyodide, wheelBytes) {
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(await wheelBytes, "zip", { extractDir: sitePackages });
+  return pyodide.pyimport("assessment.browser");
+}
+
+function hex(buffer) {
+  return [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// A repeat visit: Pyodide restored from the build's memory snapshot, with the engine
+// already imported (sitekit/snapshot.py), if the service worker's cache holds it.
+// Anything amiss (absent, corrupt, another build, another bank) throws, and the
+// caller boots normally: the page sees only which way the engine started.
+async function fromSnapshot({ pyodide: base, snapshot, snapshotSha256, bankVersion }, wheelBytes) {
+  if (!snapshot || typeof caches === "undefined" || !self.crypto?.subtle || typeof DecompressionStream === "undefined") {
+    throw new Error("no snapshot support");
+  }
+  const cached = await caches.match(snapshot);
+  if (!cached) throw new Error("no snapshot cached");
+  const packed = await cached.arrayBuffer();
+  if (hex(await crypto.subtle.digest("SHA-256", packed)) !== snapshotSha256) throw new Error("snapshot damaged");
+  const memory = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  progress("python");
+  const { loadPyodide } = await import(`${base}pyodide.mjs`);
+  const pyodide = await loadPyodide({ indexURL: base, _loadSnapshot: new Uint8Array(memory) });
+  progress("engine");
+  const engine = await install(pyodide, wheelBytes);
+  const version = engine.bank_version();
+  if (version !== bankVersion) throw new Error("snapshot of another bank");
+  return engine;
+}
+
+async function boot({ pyodide: base }, wheelBytes) {
   const { loadPyodide } = await import(`${base}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL: base });
   progress("engine");
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(await wheelBytes, "zip", { extractDir: sitePackages });
-  browserModule = pyodide.pyimport("assessment.browser");
-  return browserModule.bank_version();
+  return install(pyodide, wheelBytes);
+}
+
+async function start(init) {
+  progress("download", { loaded: 0, total: 0 });
+  const wheelBytes = fetchWheel(init.wheel);
+  let from = "snapshot";
+  let fallback;
+  try {
+    browserModule = await fromSnapshot(init, wheelBytes);
+  } catch (error) {
+    from = "boot";
+    fallback = String((error && error.message) || error).split("\n")[0];
+    browserModule = await boot(init, wheelBytes);
+  }
+  return { version: browserModule.bank_version(), from, fallback };
 }
 
 // Emscripten reports some start-up failures (e.g. a corrupt .wasm) by throwing
@@ -105,9 +153,9 @@ self.addEventListener("unhandledrejection", (event) => {
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "init") {
     try {
-      const version = await start(data);
+      const started = await start(data);
       ready = true;
-      self.postMessage({ type: "ready", version });
+      self.postMessage({ type: "ready", ...started });
     } catch (error) {
       failStart((error && error.message) || error);
     }
