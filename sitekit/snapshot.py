@@ -83,7 +83,8 @@ def _node(*args: str) -> str:
         ) from None
     if run.returncode != 0:
         reason = (run.stderr.strip().splitlines() or ["no message"])[-1]
-        raise SnapshotError(f"the engine snapshot could not be {args[0]}d with the pinned Pyodide: {reason}")
+        done = {"make": "made", "verify": "restored and checked"}[args[0]]
+        raise SnapshotError(f"the engine snapshot could not be {done} with the pinned Pyodide: {reason}")
     return run.stdout
 
 
