@@ -90,18 +90,17 @@ def _node(*args: str) -> str:
 
 def _cpython_answer(project: Path, document: Path, lang: str) -> str:
     """assess_json's answer from the staged package (the code and bank the wheel holds), in CPython."""
+    # Isolated (-I: no environment, no user site, no current folder), the staged package first on the path.
     code = (
-        "import sys; from assessment.browser import assess_json; "
+        "import sys; sys.path.insert(0, sys.argv[3]); import assessment; "
+        "assert assessment.__file__.startswith(sys.argv[3]), assessment.__file__; "
+        "from assessment.browser import assess_json; "
         "sys.stdout.write(assess_json(open(sys.argv[1], encoding='utf-8').read(), sys.argv[2]))"
     )
-    env = {**os.environ, "PYTHONPATH": str(project)}
-    env.pop("ASSESSMENT_OVERLAY", None)
     run = subprocess.run(
-        [sys.executable, "-I", "-c", code, str(document), lang],
+        [sys.executable, "-I", "-c", code, str(document), lang, str(project)],
         capture_output=True,
         text=True,
-        env={**env, "PYTHONSAFEPATH": "1"},
-        cwd=project,
         check=False,
     )
     if run.returncode != 0:
