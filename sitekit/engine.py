@@ -64,6 +64,8 @@ class Engine:
 
     wheel: Path
     digest: str
+    project: Path | None = None
+    """The staged package the wheel was built from (what CPython runs to check the snapshot)."""
 
     @property
     def folder(self) -> str:
@@ -113,7 +115,7 @@ def build_wheel(project: Path, target: Path) -> Path:
 def build_engine(bank: Bank, work: Path) -> Engine:
     """Stage the package with `bank` and build its wheel, all inside `work` (a folder of this build only)."""
     project = stage_package(bank, work / "engine-project")
-    return Engine(wheel=build_wheel(project, work / "engine-wheel"), digest=digest_of(project))
+    return Engine(wheel=build_wheel(project, work / "engine-wheel"), digest=digest_of(project), project=project)
 
 
 def vendor_pyodide(site: Path, source: Path = PYODIDE) -> None:

@@ -28,6 +28,7 @@ from .content import expand, keep_published
 from .engine import Engine, build_engine
 from .pages import page_values
 from .reference import fill_reference
+from .snapshot import Snapshot, describe, make_snapshot
 from .staging import Staged, language_of, stage_docs, variant, work_folder
 
 BRAND_ASSETS = "assets/brand/"
@@ -43,6 +44,7 @@ class Site:
     staged: Staged
     work: Path
     engine: Engine | None = field(default=None)
+    snapshot: tuple[Snapshot, Path] | None = field(default=None)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -79,6 +81,13 @@ class Site:
         if self.engine is None:
             self.engine = build_engine(self.bank, self.work)
         return self.engine
+
+    def build_snapshot(self) -> tuple[Snapshot, Path]:
+        """The engine's verified memory snapshot (sitekit/snapshot.py): where it goes, and the file."""
+        if self.snapshot is None:
+            packed = make_snapshot(self.build_engine(), self.bank)
+            self.snapshot = (describe(self.build_engine(), packed), packed)
+        return self.snapshot
 
     def template_data(self) -> dict[str, Any]:
         """What the templates read about the brand (config.extra.brand in MkDocs terms)."""

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 import sitekit.adapters as state  # noqa: E402
 from sitekit import csp, search_index  # noqa: E402
+from sitekit.offline import write_offline  # noqa: E402
 
 _pages: dict[str, Any] = {}
 
@@ -81,3 +82,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = state.site()
     others = [lang for lang in site.languages if lang != site.brand.default_language]
     search_index.split_index(search_index.find_index(Path(config.site_dir)), others)
+    # The service worker's list is read from the finished assessment pages of every language.
+    snapshot, _ = site.build_snapshot()
+    write_offline(Path(config.site_dir), site.build_engine(), snapshot.url, site.bank.version, site.languages)

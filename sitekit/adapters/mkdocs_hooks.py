@@ -49,7 +49,9 @@ from sitekit.engine import (  # noqa: E402
     publish_engine,
     vendor_pyodide,
 )
+from sitekit.offline import MANIFEST, SERVICE_WORKER, write_manifest  # noqa: E402
 from sitekit.site import BRAND_ASSETS, Site, prepare  # noqa: E402
+from sitekit.snapshot import SnapshotError, publish_snapshot  # noqa: E402
 from sitekit.templates import files as template_files  # noqa: E402
 from sitekit.templates import for_actions  # noqa: E402
 
@@ -73,6 +75,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         engine = site.build_engine()
     except (BrandError, BankError) as error:
         raise PluginError(f"Configuration error: {error}") from None
+    try:
+        # Made here, not after the build: the pages name the snapshot by its content.
+        snapshot, _ = site.build_snapshot()
+    except SnapshotError as error:
+        raise PluginError(f"Engine snapshot: {error}") from None
     brand = site.brand
     default = brand.default_language
     config.docs_dir = str(site.staged.docs)
@@ -92,6 +99,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "bank_version": site.bank.version,
         "wheel": engine.url,
         "pyodide": PYODIDE_DIR + "/",
+        "snapshot": snapshot.url,
+        "snapshot_sha256": snapshot.sha256,
+        "service_worker": SERVICE_WORKER,
+        "manifest": MANIFEST,
     }
     return config
 
@@ -199,6 +210,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     except EngineError as error:
         raise PluginError(str(error)) from None
     publish_engine(root, site.build_engine(), site.bank)
+    snapshot, packed = site.build_snapshot()
+    publish_snapshot(root, snapshot, packed)
     brand = site.brand
     assets = root / BRAND_ASSETS
     assets.mkdir(parents=True, exist_ok=True)
@@ -206,6 +219,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if path is not None:
             (assets / path.name).write_bytes(path.read_bytes())
     (assets / "brand.css").write_text(brand_css(brand.colors), "utf-8")
+    write_manifest(root, brand, [assets / brand.favicon.name, assets / brand.logo.name])
 
 
 def on_shutdown() -> None:

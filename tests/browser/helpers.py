@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from sitekit.brand import load_brand, pages_for_url
@@ -26,6 +27,15 @@ STORAGE_KEY = BRAND.storage_key
 def published(url: str) -> bool:
     """Whether the built brand publishes the page at `url` (a brand may hide upstream pages)."""
     return not any(page in BRAND.hide for page in pages_for_url(url))
+
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def violations(page: Page) -> list[str]:
+    """What axe finds against WCAG 2.1 AA on the page as it is now."""
+    result = Axe().run(page, options=WCAG_AA)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 
 ENGINE_TIMEOUT = 90_000

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from helpers import violations
 from playwright.sync_api import Page, expect
-from test_trust import set_palette, violations
+from test_trust import set_palette
 
 from assessment.economics import UnitInputs, unit_economics
 

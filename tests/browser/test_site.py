@@ -99,3 +99,5 @@ def test_docs_pages_do_not_load_pyodide(page: Page, watch) -> None:
     page.goto("pillars/product/")
     page.wait_for_load_state("networkidle")
     assert not [url for url in watch.requests if "/assets/pyodide/" in url or "/assets/engine/" in url]
+    # Nor does a docs page register the service worker that precaches the runtime (only the assessment does).
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0

@@ -6,6 +6,8 @@ import { MAX_FILE_BYTES, checkDocument, decodeShare, encodeShare, isValidAnswer,
 import { appliesTo, breakEven, readContract, scaleFor, toBase, toTyped } from "./assessment/contract.js";
 import { format, h } from "./assessment/dom.js";
 import { Engine } from "./assessment/engine.js";
+import { engineStatus } from "./assessment/engine-status.js";
+import { keepOffline } from "./assessment/offline.js";
 import { renderResults, summarise } from "./assessment/results.js";
 import { AnswerStore } from "./assessment/storage.js";
 import { clean, length } from "./assessment/plaintext.js";
@@ -47,24 +49,27 @@ function init() {
   let mode = "full"; // or "quick": the profile and the few questions that most often decide the root
 
   // -- The engine starts loading first: it takes longest, and nothing waits on it --
-  document.documentElement.dataset.engine = "loading";
-  status.hidden = false;
-  status.textContent = t("engine_loading");
+  const engineView = engineStatus({ status, results: document.getElementById("rf-results"), t });
+  engineView.loading();
   engine = new Engine({
     pyodide: root.dataset.pyodide.endsWith("/") ? root.dataset.pyodide : `${root.dataset.pyodide}/`,
     wheel: root.dataset.wheel,
-    onReady: () => {
-      document.documentElement.dataset.engine = "ready";
-      status.textContent = t("engine_ready");
-      status.classList.add("rf-engine--ready");
-      score();
+    snapshot: root.dataset.snapshot,
+    snapshotSha256: root.dataset.snapshotSha256,
+    bankVersion,
+    onProgress: (message) => engineView.progress(message),
+    onStale: (reason) => engineView.restarting(reason),
+    onReady: (message) => {
+      engineView.ready(message);
+      score(); // after a restart: the current answers, scored again
+      keepOffline(root.dataset.serviceWorker);
     },
-    onFailed: (reason) => {
-      document.documentElement.dataset.engine = "failed";
-      status.hidden = true;
+    onFailed: (reason, { wasReady }) => {
+      engineView.failed();
       const text = reason === "no_wasm" ? t("no_wasm") : reason;
-      notice("error", format(t("engine_failed"), { reason: text }), [[t("export"), exportAnswers]]).classList.add("rf-engine-failed");
-      resultsEmpty.textContent = format(t("engine_failed"), { reason: text });
+      const message = format(t(wasReady ? "engine_stopped" : "engine_failed"), { reason: text });
+      notice("error", message, [[t("export"), exportAnswers]]).classList.add("rf-engine-failed");
+      resultsEmpty.textContent = message;
     },
   });
 
@@ -335,6 +340,7 @@ function init() {
     const ticket = ++scoring;
     const payload = await engine.assess(documentOf(state), lang);
     if (ticket !== scoring) return; // a newer answer is already being scored
+    if (payload.stale) return; // the engine stopped: it restarts and scores again, or says it failed
     if (!payload.ok) {
       notice("error", format(t("engine_error"), { reason: payload.error }));
       return;
@@ -355,6 +361,7 @@ function init() {
     if (any && result.root !== lastRoot) live.textContent = summarise(result, t);
     lastRoot = result.root;
     resultsBody.dataset.answered = String(result.answered);
+    engineView.current();
   }
 
   // -- Pillar steps -----------------------------------------------------------

@@ -1,15 +1,34 @@
 // The scoring engine: the `assessment` Python package running in Pyodide, in a
 // Web Worker so that loading it never blocks the page.
+//
+// Failures are noticed, never silent: every request has a timeout (a hung or
+// dead worker is detected), so do the worker's `error` and `messageerror`
+// events, and a load that stops making progress (no progress message from the
+// worker for STALL_MS: a slow link that still delivers bytes never times out).
+// The first failure restarts the engine once on its own (a new worker; the page
+// then replays its current answers); the second is final and reported.
 
-const LOAD_TIMEOUT_MS = 120000;
+export const STALL_MS = 45000; // a load with no progress message for this long is stuck
+export const REQUEST_MS = 15000; // one scoring request (milliseconds of CPU at most when healthy)
+const RESTARTS = 1;
 
 export class Engine {
-  constructor({ pyodide, wheel, onReady, onFailed }) {
+  // onProgress({step, loaded, total}): the load's step ("download", "python", "engine") and bytes.
+  // onStale(reason): the engine stopped and is restarting; results on the page are no longer current.
+  // onReady(message): ready (again, after a restart); onFailed(reason): gave up.
+  constructor({ pyodide, wheel, snapshot, snapshotSha256, bankVersion, onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
     this.pending = new Map();
     this.nextId = 1;
     this.onReady = onReady;
     this.onFailed = onFailed;
+    this.onProgress = onProgress;
+    this.onStale = onStale;
+    this.restarts = 0;
+    this.everReady = false;
     this.state = "loading";
+    const url = (path) => new URL(path, document.baseURI).href;
+    // What the worker starts from: the runtime, the wheel, and the snapshot to try first (worker.js).
+    this.urls = { pyodide: url(pyodide), wheel: url(wheel), snapshot: snapshot && url(snapshot), snapshotSha256, bankVersion };
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       queueMicrotask(() => this.fail("no_wasm"));
       return;
@@ -18,66 +37,105 @@ export class Engine {
     // take it over with the messages it has received so far.
     const early = window.__rfEngine;
     delete window.__rfEngine;
+    this.start(early);
+  }
+
+  start(early = null) {
+    this.state = "loading";
     try {
       this.worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     } catch (error) {
       queueMicrotask(() => this.fail(String(error.message || error)));
       return;
     }
-    this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => this.fail(event.message || "the engine's script could not start");
-    this.timer = setTimeout(() => this.fail("timed out"), LOAD_TIMEOUT_MS);
+    const worker = this.worker;
+    // Events of a worker already replaced are ignored.
+    worker.onmessage = (event) => worker === this.worker && this.receive(event.data);
+    worker.onerror = (event) => {
+      if (worker !== this.worker) return;
+      event.preventDefault?.();
+      this.fail(event.message || "the engine's script stopped");
+    };
+    worker.onmessageerror = () => worker === this.worker && this.fail("a message from the engine could not be read");
+    this.watchProgress();
     if (early) {
-      queueMicrotask(() => early.queue.forEach((message) => this.receive(message)));
+      queueMicrotask(() => early.queue.forEach((message) => worker === this.worker && this.receive(message)));
       return;
     }
-    this.worker.postMessage({
-      type: "init",
-      pyodide: new URL(pyodide, document.baseURI).href,
-      wheel: new URL(wheel, document.baseURI).href,
-    });
+    worker.postMessage({ type: "init", ...this.urls });
+  }
+
+  // (Re)arm the load's watchdog: called at start and on each progress message.
+  watchProgress() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fail("timed out"), STALL_MS);
   }
 
   fail(reason) {
-    if (this.state !== "loading") return;
-    this.state = "failed";
+    if (this.state === "failed") return;
     clearTimeout(this.timer);
     if (this.worker) this.worker.terminate();
-    this.onFailed(reason);
+    const wasReady = this.state === "ready";
+    // Requests still waiting will never be answered by that worker.
+    for (const [, request] of this.pending) request.settle({ ok: false, error: "engine stopped", stale: true });
+    this.pending.clear();
+    if (reason !== "no_wasm" && this.restarts < RESTARTS) {
+      this.restarts += 1;
+      this.onStale(reason, { wasReady });
+      this.worker = null;
+      this.start();
+      return;
+    }
+    this.state = "failed";
+    this.worker = null;
+    this.onFailed(reason, { wasReady: this.everReady });
   }
 
   receive(message) {
-    if (message.type === "ready" && this.state === "loading") {
+    if (message.type === "progress" && this.state === "loading") {
+      this.watchProgress();
+      this.onProgress(message);
+    } else if (message.type === "ready" && this.state === "loading") {
       this.state = "ready";
+      this.everReady = true;
       clearTimeout(this.timer);
-      this.onReady(message);
+      this.onReady({ ...message, restarted: this.restarts > 0 });
     } else if (message.type === "failed") {
       this.fail(message.reason);
     } else if (message.type === "result") {
       const request = this.pending.get(message.id);
       this.pending.delete(message.id);
-      if (request) request(message.payload);
+      if (request) request.settle(message.payload);
     }
+  }
+
+  // One request to the worker, answered or timed out (a timeout counts as the engine's failure).
+  request(message) {
+    if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready", stale: true });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (!this.pending.has(id)) return;
+        this.fail("a request timed out");
+      }, REQUEST_MS);
+      this.pending.set(id, {
+        settle: (payload) => {
+          clearTimeout(timer);
+          resolve(payload);
+        },
+      });
+      this.worker.postMessage({ ...message, id });
+    });
   }
 
   // Any other entry point of assessment/browser.py, with its arguments as strings (JSON
   // text, a language, ...). -> Promise of the function's {ok: true, ...} | {ok: false, error}
   call(fn, ...args) {
-    if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready" });
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage({ type: "call", id, fn, args });
-    });
+    return this.request({ type: "call", fn, args });
   }
 
   // submission: {profile, answers}. -> Promise of {ok: true, result} | {ok: false, error}
   assess(submission, lang) {
-    if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready" });
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage({ type: "assess", id, document: submission, lang });
-    });
+    return this.request({ type: "assess", document: submission, lang });
   }
 }
