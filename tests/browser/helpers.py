@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from sitekit.brand import load_brand, pages_for_url
@@ -144,6 +145,22 @@ def expect_checked(page: Page, answers: dict[str, Any]) -> None:
             expect(fieldset.locator(f"input[value='{value}']")).to_be_checked()
         else:
             expect(fieldset.locator("input[type=number]")).to_have_value(str(value))
+
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def set_palette(page: Page, scheme: str) -> None:
+    """Switch the theme's palette the way its toggle does, and wait for it to apply."""
+    if page.get_attribute("body", "data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label[for]:visible").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
+def violations(page: Page) -> list[str]:
+    """What axe finds against WCAG 2.1 AA on the page as it is now."""
+    result = Axe().run(page, options=WCAG_AA)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from helpers import (
     STORAGE_KEY,
     answer_by_clicking,
@@ -15,6 +14,8 @@ from helpers import (
     pick,
     questions_on,
     saved_answers,
+    set_palette,
+    violations,
     wait_for_engine,
     wait_for_results,
 )
@@ -22,7 +23,6 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGE_TYPES = {
     "home": "",
     "pillar": "pillars/product/",
@@ -32,18 +32,6 @@ PAGE_TYPES = {
 }
 XSS = '<img src=x onerror="window.__pwned=1">'
 PHISHING = "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 0100 "
-
-
-def set_palette(page: Page, scheme: str) -> None:
-    """Switch the theme's palette the way its toggle does, and wait for it to apply."""
-    if page.get_attribute("body", "data-md-color-scheme") != scheme:
-        page.locator("form[data-md-component=palette] label[for]:visible").first.click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
-
-
-def violations(page: Page) -> list[str]:
-    result = Axe().run(page, options=WCAG_AA)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

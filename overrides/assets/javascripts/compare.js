@@ -132,7 +132,7 @@ function init() {
 
   // -- Files added here -------------------------------------------------------------
   async function addFile(file) {
-    const name = uniqueName(file.name, new Set(files.map((f) => f.name)));
+    const name = uniqueName(clean(file.name, false) || "?", new Set(files.map((f) => f.name))); // one plain line
     if (file.size > MAX_FILE_BYTES) {
       notice("error", formatNodes(t("compare_file_invalid"), { name: isolated(name), reason: t("reason_too_large") }));
       return;

@@ -8,6 +8,7 @@
 
 import { MAX_FILE_BYTES, decodeShare, parseDocument } from "./assessment/answers.js";
 import { format, h } from "./assessment/dom.js";
+import { clean } from "./assessment/plaintext.js";
 import {
   dataTable,
   downloadJson,
@@ -54,7 +55,7 @@ function init() {
   async function addFiles(fileList) {
     const taken = new Set(sources.map((s) => s.name));
     for (const file of [...fileList]) {
-      const name = uniqueName(file.name, taken);
+      const name = uniqueName(clean(file.name, false) || "?", taken); // shown as one plain line, however it is named
       taken.add(name);
       if (file.size > MAX_FILE_BYTES) {
         refused(name, t("reason_too_large"));
