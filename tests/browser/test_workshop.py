@@ -78,6 +78,19 @@ def share_link_of(page: Page, path: Path, lang: str) -> str:
     return page.input_value("#rf-share-url")
 
 
+def drop_file(page: Page, path: Path) -> None:
+    """Drop a file on the team view's drop zone, as a file dragged from the desktop arrives."""
+    transfer = page.evaluate_handle(
+        """([name, text]) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([text], name, { type: "application/json" }));
+            return transfer;
+        }""",
+        [path.name, path.read_text("utf-8")],
+    )
+    page.dispatch_event("#rf-team-drop", "drop", {"dataTransfer": transfer})
+
+
 # -- The team view -----------------------------------------------------------------------------------
 
 
@@ -137,7 +150,10 @@ def test_the_team_view_merges_files_and_links_as_the_command_line_does(
 
     page.unroute("**/assets/pyodide/**")
     page.goto(lang + "assessment/team/")
-    page.set_input_files("#rf-team-files", [str(files[0]), str(broken), str(files[1])])
+    page.set_input_files("#rf-team-files", [str(files[0]), str(broken)])  # several files at once
+    expect(page.locator("#rf-team-list > li")).to_have_count(1)
+    drop_file(page, files[1])  # or dropped on the page
+    expect(page.locator("#rf-team-list > li")).to_have_count(2)
     page.fill("#rf-team-links", f"{link}\nhttps://example.invalid/not-a-share-link\n")
     page.click("#rf-team-add-links")
     wait_for_team(page, 3)
