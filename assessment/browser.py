@@ -7,7 +7,8 @@ inside this package: the site's build merged its brand's overlay into it.
 
 A document is what an export holds: {"profile", "answers", "bank_version",
 "respondent"?, "company"?, "date"?, "notes"?, "actions"?}. A source (for the team
-view) is {"name": "owner.json", "document": {...}} or {"name": "Link 2", "link": "https://...#s=..."}.
+view) is {"name": "owner.json", "document": {...}} or {"name": "Link 2", "link": "https://...#s=..."},
+with an optional "label" ("owner", as the CLI labels a file) for a document that names no respondent.
 """
 
 from __future__ import annotations
@@ -89,8 +90,10 @@ def read_link_json(link: str) -> str:
 def merge_json(sources_json: str, lang: str) -> str:
     """The team view of several sources -> {"ok", "team", "errors": [{"name", "error"}]}.
 
-    Each source is read all or nothing; one that does not read is named in
-    `errors` and the others still count. {"ok": false} only when none reads.
+    Each source is read all or nothing; one that does not read is named (its
+    "name") in `errors` and the others still count. {"ok": false} only when none
+    reads. A respondent is labelled by the respondent its document names, else the
+    source's "label", else its "name".
     """
     from .team import respondents_from, team_result
 
@@ -99,13 +102,14 @@ def merge_json(sources_json: str, lang: str) -> str:
         sources = json.loads(sources_json)
         if not isinstance(sources, list):
             raise ValueError("expected a list of sources")
-        pairs = []
+        pairs, labels = [], []
         for index, source in enumerate(sources, start=1):
             if not isinstance(source, dict):
                 raise ValueError(f"source {index}: expected {{name, document}} or {{name, link}}")
             name = str(source.get("name") or index)
             pairs.append((name, source.get("link") if "link" in source else source.get("document")))
-        respondents, errors = respondents_from(bank, pairs)
+            labels.append(str(source.get("label") or name))
+        respondents, errors = respondents_from(bank, pairs, labels)
         if not respondents:
             raise ValueError("; ".join(f"{e['name']}: {e['error']}" for e in errors) or "no answers to merge")
         return {"team": team_result(bank, respondents, lang), "errors": errors}

@@ -177,3 +177,19 @@ def answer_contract(bank: Bank, lang: str) -> dict[str, Any]:
         },
         "hidden": list(bank.hidden),
     }
+
+
+WORKSHOP_TEXTS = ("team_", "compare_", "link_n", "colon", "aside")
+"""The bank's report texts (reports.toml) the team and comparison views of the site show."""
+
+
+def workshop_texts(bank: Bank, lang: str) -> dict[str, str]:
+    """The texts the browser's team view and comparison share with `merge` and `compare` on the command line.
+
+    The same words (a brand's overlay included) in the page as in the terminal
+    report, plus the two separators those reports use.
+    """
+    texts = {key: text[lang] for key, text in bank.texts.items() if key.startswith(WORKSHOP_TEXTS)}
+    texts["list_separator"] = bank.messages["list_separator"][lang]
+    texts["detail_separator"] = bank.messages["confidence_separator"][lang]
+    return texts

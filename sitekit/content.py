@@ -54,6 +54,9 @@ def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
         "outcome-share": number(round(100 * scoring.outcome_share)),
         "questions": str(len(bank.questions)),
         "profile-questions": str(len(bank.dimensions)),
+        # What a workshop records and shows (settings.toml, [workshop]).
+        "note-chars": str(bank.workshop.note_chars),
+        "discuss-first": str(bank.workshop.discuss_first),
     }
 
 

@@ -47,7 +47,7 @@ KNOWN_SCRIPTS = (
 )
 """Templates whose inline scripts may run. A theme update that adds one fails the build until it is listed."""
 
-DATA_BLOCKS = {"__config", "rf-strings", "rf-contract", "rf-templates", "rf-quick"}
+DATA_BLOCKS = {"__config", "rf-strings", "rf-contract", "rf-templates", "rf-quick", "rf-texts"}
 """JSON data blocks (never executed) the templates emit, by id; tojson escapes <, > and & inside them."""
 
 POLICY = (

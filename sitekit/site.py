@@ -18,6 +18,7 @@ from assessment import get_bank
 from assessment.errors import BankError
 from assessment.loader import load_bank
 from assessment.model import Bank
+from assessment.result import page_url
 from assessment.strings import strings
 
 from . import languages as site_languages
@@ -33,6 +34,8 @@ from .staging import Staged, language_of, stage_docs, variant, work_folder
 
 BRAND_ASSETS = "assets/brand/"
 CASES_SECTION = "Case studies"
+WORKSHOP_PAGES = {"assessment": "assessment/index.md", "team": "assessment/team.md", "compare": "assessment/compare.md"}
+"""The pages a workshop moves between: the assessment, the team view and the comparison over time."""
 
 
 @dataclass
@@ -76,6 +79,11 @@ class Site:
             f"docs/{source}",
         )
         return fill_reference(markdown, self.bank, lang)
+
+    def workshop_links(self) -> dict[str, str | None]:
+        """The workshop's pages as URLs from a language's home ('assessment/team/'); None for a page not published,
+        so a brand that hides the team view or the comparison leaves no link to it behind."""
+        return {name: page_url(page) if page in self.staged.pages else None for name, page in WORKSHOP_PAGES.items()}
 
     def build_engine(self) -> Engine:
         if self.engine is None:

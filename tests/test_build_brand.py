@@ -70,7 +70,7 @@ def test_upstreams_brand_and_the_example_load() -> None:
     upstream = load_brand(UPSTREAM_BRAND, UPSTREAM)
     example = load_brand(EXAMPLE, UPSTREAM)
     assert isinstance(upstream, Brand) and upstream.default_language == "en"
-    assert example.hide == ("guide/fork-and-brand.md",) and example.questions is not None
+    assert example.hide == ("guide/fork-and-brand.md", "guide/workshop.md") and example.questions is not None
 
 
 # -- One line naming the file and the field ----------------------------------------------------------
@@ -175,7 +175,7 @@ def test_languages_must_be_known_and_listed_once(tmp_path: Path, languages: str)
 
 
 def test_hide_names_upstream_pages_only(tmp_path: Path) -> None:
-    edit = lambda t: t.replace("hide: [guide/fork-and-brand.md]", "hide: [guide/no-such-page.md]")  # noqa: E731
+    edit = lambda t: t.replace("hide: [guide/fork-and-brand.md,", "hide: [guide/no-such-page.md,")  # noqa: E731
     assert "field 'hide[0]': no such upstream page" in error(brand(tmp_path, edit))
 
 

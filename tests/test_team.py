@@ -222,3 +222,17 @@ def test_in_the_browser_a_bad_source_is_named_and_the_others_still_count() -> No
     assert answer["ok"] and answer["team"]["count"] == 2
     assert answer["errors"] == [{"name": "broken.json", "error": "unknown question id 'nope.nope'"}]
     assert json.loads(merge_json(json.dumps(sources[1:2]), "en"))["ok"] is False
+
+
+def test_in_the_browser_a_file_is_labelled_as_on_the_command_line(tmp_path: Path) -> None:
+    """The page sends a file's name for messages and its stem as the label, so both views name people alike."""
+    unnamed = {key: value for key, value in EXPORTER.items() if key != "respondent"}
+    sources = [
+        {"name": "ops lead.json", "label": "ops lead", "document": unnamed},
+        {"name": "owner.json", "label": "owner", "document": {**unnamed, "respondent": "The owner"}},
+    ]
+    team = json.loads(merge_json(json.dumps(sources), "en"))["team"]
+    files = write(tmp_path, {"ops lead": unnamed, "owner": {**unnamed, "respondent": "The owner"}})
+    on_the_command_line = json.loads(cli("merge", *map(str, files), "--json").stdout)
+    assert [r["label"] for r in team["respondents"]] == ["ops lead", "The owner"]
+    assert team["respondents"] == on_the_command_line["respondents"]

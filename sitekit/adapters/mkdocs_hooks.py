@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 import sitekit.adapters as state  # noqa: E402
 from assessment.errors import BankError  # noqa: E402
-from assessment.export import answer_contract, export_bank  # noqa: E402
+from assessment.export import answer_contract, export_bank, workshop_texts  # noqa: E402
 from assessment.markup import to_html, to_markdown  # noqa: E402
 from assessment.quick import load_quick  # noqa: E402
 from assessment.strings import strings  # noqa: E402
@@ -170,18 +170,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
 
 
+WORKSHOP_TEMPLATES = ("assessment.html", "team.html", "compare.html")
+"""The assessment and the views a workshop adds to it: each reads answers, so each gets the contract."""
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    if page.meta.get("template") == "assessment.html":
-        site, lang = state.site(), config.theme["language"]
-        context["bank"] = export_bank(site.bank, lang)
-        context["contract"] = answer_contract(site.bank, lang)
-        context["templates"] = for_actions(lang, {a.id for a in site.bank.actions})
-        quick = load_quick(site.bank)
-        # A list of pairs, not an object: Jinja's tojson sorts keys, and the first set is the default.
-        context["quick"] = {"by": quick.by, "sets": [[k, list(v)] for k, v in quick.sets.items()]}
-        values = bank_values(site.bank, lang)
-        context["quick_count"], context["quick_minutes"] = values["quick-questions"], values["quick-minutes"]
-        context["ui"] = strings(lang)
+    template = page.meta.get("template")
+    if template not in WORKSHOP_TEMPLATES:
+        return context
+    site, lang = state.site(), config.theme["language"]
+    context["ui"] = strings(lang)
+    context["contract"] = answer_contract(site.bank, lang)
+    context["workshop"] = site.workshop_links()
+    if template != "assessment.html":
+        context["texts"] = workshop_texts(site.bank, lang)
+        return context
+    context["bank"] = export_bank(site.bank, lang)
+    context["templates"] = for_actions(lang, {a.id for a in site.bank.actions})
+    quick = load_quick(site.bank)
+    # A list of pairs, not an object: Jinja's tojson sorts keys, and the first set is the default.
+    context["quick"] = {"by": quick.by, "sets": [[k, list(v)] for k, v in quick.sets.items()]}
+    values = bank_values(site.bank, lang)
+    context["quick_count"], context["quick_minutes"] = values["quick-questions"], values["quick-minutes"]
     return context
 
 

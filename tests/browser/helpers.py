@@ -156,6 +156,13 @@ def expect_checked(page: Page, answers: dict[str, Any]) -> None:
             expect(fieldset.locator("input[type=number]")).to_have_value(str(value))
 
 
+def set_palette(page: Page, scheme: str) -> None:
+    """Switch the theme's palette the way its toggle does, and wait for it to apply."""
+    if page.get_attribute("body", "data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label[for]:visible").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -14,6 +14,7 @@ from helpers import (
     pick,
     questions_on,
     saved_answers,
+    set_palette,
     violations,
     wait_for_engine,
     wait_for_results,
@@ -31,13 +32,6 @@ PAGE_TYPES = {
 }
 XSS = '<img src=x onerror="window.__pwned=1">'
 PHISHING = "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 0100 "
-
-
-def set_palette(page: Page, scheme: str) -> None:
-    """Switch the theme's palette the way its toggle does, and wait for it to apply."""
-    if page.get_attribute("body", "data-md-color-scheme") != scheme:
-        page.locator("form[data-md-component=palette] label[for]:visible").first.click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

@@ -605,7 +605,10 @@ function init() {
   document.getElementById("rf-print").addEventListener("click", () => window.print());
   document.getElementById("rf-snapshot").addEventListener("click", () => {
     const outcome = store.saveSnapshot(documentOf(state, { bank_version: bankVersion, lang, date: new Date().toISOString() }));
-    if (outcome === "ok") notice("info", format(t("snapshot_saved"), { count: store.snapshots().length })).dataset.snapshot = "true";
+    // The comparison's page, when the brand publishes it: where snapshots are compared and deleted.
+    const compare = document.getElementById("rf-compare-link");
+    const next = compare ? [[t("compare_open"), () => window.location.assign(compare.href)]] : [];
+    if (outcome === "ok") notice("info", format(t("snapshot_saved"), { count: store.snapshots().length }), next).dataset.snapshot = "true";
     else notice("warning", t(outcome === "full" ? "storage_full" : "storage_unavailable"), [[t("export"), exportAnswers]]);
   });
   document.getElementById("rf-report-date").textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined);
