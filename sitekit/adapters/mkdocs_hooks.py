@@ -49,6 +49,7 @@ from sitekit.engine import (  # noqa: E402
     publish_engine,
     vendor_pyodide,
 )
+from sitekit.report import write_report_files  # noqa: E402
 from sitekit.site import BRAND_ASSETS, Site, prepare  # noqa: E402
 from sitekit.templates import files as template_files  # noqa: E402
 from sitekit.templates import for_actions  # noqa: E402
@@ -206,6 +207,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if path is not None:
             (assets / path.name).write_bytes(path.read_bytes())
     (assets / "brand.css").write_text(brand_css(brand.colors), "utf-8")
+    write_report_files(assets, brand, site.bands)
 
 
 def on_shutdown() -> None:
