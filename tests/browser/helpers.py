@@ -146,6 +146,29 @@ def expect_checked(page: Page, answers: dict[str, Any]) -> None:
             expect(fieldset.locator("input[type=number]")).to_have_value(str(value))
 
 
+class PageWatch:
+    """What a page did that it must not: other origins, script errors, CSP violations."""
+
+    def __init__(self, page: Page, origin: str) -> None:
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("request", self._request)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("console", self._console)
+        self.origin = origin
+
+    def _request(self, request) -> None:
+        self.requests.append(request.url)
+        if not request.url.startswith((self.origin, "data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def _console(self, message) -> None:
+        text = message.text
+        if "Content Security Policy" in text or "Content-Security-Policy" in text:
+            self.errors.append(f"CSP violation: {text}")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
