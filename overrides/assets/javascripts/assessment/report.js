@@ -5,8 +5,9 @@
 // same document (profile, answers, notes, labels, action states) and the same
 // brand: the build publishes the brand as data (assets/brand/report.json, made
 // by sitekit/report.py, images inlined as data: URIs) and, when the brand ships
-// peer bands, assets/brand/bands.json. Both are fetched from this origin, once,
-// when first needed; a site without bands has no data-bands and fetches none.
+// peer bands, assets/brand/bands.json. Both are fetched from this origin, once:
+// the brand when a report is first asked for, the bands as the page starts (the
+// results show them); a site without bands has no data-bands and fetches none.
 // The result is one self-contained HTML page whose own policy
 // (default-src 'none') forbids any request.
 //
@@ -52,6 +53,7 @@ export class Reports {
   constructor({ engine, lang, brand, bands, t }) {
     Object.assign(this, { engine, lang, brandUrl: brand, bandsUrl: bands || null, t });
     this.frame = null;
+    this.bands(); // fetched while the engine loads, so the first results need not wait for it
   }
 
   // The brand's bands.json as text, or null: none shipped, or not readable (then the
