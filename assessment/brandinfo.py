@@ -99,6 +99,12 @@ def read_brand(folder: str | Path | None = None) -> ReportBrand:
         brand = loader.load_brand(Path(folder) if folder else None)
     except loader.BrandError as exc:
         raise BrandFolderError(str(exc)) from None
+    return report_brand(brand)
+
+
+def report_brand(brand: Any) -> ReportBrand:
+    """What a report needs of a brand the site's loader has read (sitekit.brand.Brand): the command line's
+    brand and the one the site's build publishes for the browser (`brand_data`) are made here alike."""
     contact = None
     if brand.contact:
         qr = brand.contact.qr
@@ -121,6 +127,26 @@ def read_brand(folder: str | Path | None = None) -> ReportBrand:
         bands=_bands_file(Path(brand.folder) / BANDS_FILE),
         overlay=str(brand.questions) if brand.questions else None,
     )
+
+
+def brand_data(brand: ReportBrand) -> dict[str, Any]:
+    """A brand as JSON data, the way `brand_from_data` reads it back (the browser's copy).
+
+    Peer bands and the overlay are left out: the site publishes its bands in a file
+    of their own and has the overlay merged into its engine already.
+    """
+    data: dict[str, Any] = {
+        "name": brand.name,
+        "logo": brand.logo,
+        "legal": brand.legal,
+        "color": brand.color,
+        "accent": brand.accent,
+        "site_url": brand.site_url,
+    }
+    if brand.contact:
+        c = brand.contact
+        data["contact"] = {"label": c.label, "text": c.text, "url": c.url, "qr": c.qr, "qr_alt": c.qr_alt}
+    return data
 
 
 def _bands_file(path: Path) -> dict[str, Any] | None:

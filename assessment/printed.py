@@ -420,7 +420,7 @@ section h2 {{ font-size: 11pt; margin-bottom: 2mm; color: var(--brand); }}
 .scores-grid {{ display: grid; grid-template-columns: 58% 1fr; gap: 4mm; align-items: center; }}
 .scores-grid.with-peers {{ grid-template-columns: 50% 1fr; }}
 .chart {{ margin: 0; }}
-.chart svg {{ width: 100%; height: auto; display: block; font-family: inherit; font-size: 12px; }}
+.chart svg {{ width: 100%; height: auto; display: block; font-family: inherit; font-size: 14px; }}
 .chart .label {{ font-weight: 600; fill: var(--ink); }}
 .chart .track {{ fill: #efefef; }}
 .chart .band {{ fill: var(--brand); fill-opacity: .16; }}
@@ -428,9 +428,10 @@ section h2 {{ font-size: 11pt; margin-bottom: 2mm; color: var(--brand); }}
 .chart .bar-healthy {{ fill: var(--brand); }}
 .chart .bar-root {{ fill: var(--accent); }}
 .chart .bar-weak {{ fill: #8a8a8a; }}
-.chart .value {{ font-weight: 700; fill: var(--ink); }}
+.chart .value {{ font-weight: 700; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px;
+  stroke-linejoin: round; }}
 .chart .threshold {{ stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 3 2; }}
-.chart .threshold-label {{ font-size: 10px; fill: var(--muted); }}
+.chart .threshold-label {{ font-size: 11px; fill: var(--muted); }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: start; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 1px solid var(--line); }}
 thead th {{ font-size: 8pt; color: var(--muted); font-weight: 600; }}

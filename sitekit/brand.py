@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from assessment.brandinfo import BANDS_FILE
 from assessment.files import NotRegularFile, read_limited
 from assessment.markup import html_found
 
@@ -586,6 +587,16 @@ def _check_logo(reader: _Reader, brand: Brand) -> None:
         )
 
 
+def _example_copies(brand: Brand, examples: Path, pattern: str) -> set[bytes]:
+    """The contents of the files matching `pattern` in every example brand but one of the brand's own name."""
+    copies = set()
+    for example in (folder for folder in examples.glob("*") if (folder / "brand.yml").is_file()):
+        if read_yaml(example / "brand.yml").get("name") == brand.name:
+            continue
+        copies |= {p.read_bytes() for p in example.glob(pattern) if p.is_file()}
+    return copies
+
+
 def leftover_example_pages(brand: Brand, examples: Path = EXAMPLES) -> list[str]:
     """The brand's pages that are still, byte for byte, pages of an example brand it was copied from.
 
@@ -594,11 +605,7 @@ def leftover_example_pages(brand: Brand, examples: Path = EXAMPLES) -> list[str]
     """
     if brand.pages is None:
         return []
-    copies = set()
-    for example in (folder for folder in examples.glob("*") if (folder / "brand.yml").is_file()):
-        if read_yaml(example / "brand.yml").get("name") == brand.name:
-            continue
-        copies |= {p.read_bytes() for p in example.glob("pages/**/*") if p.is_file()}
+    copies = _example_copies(brand, examples, "pages/**/*")
     return [name for name in brand.page_files() if (brand.pages / name).read_bytes() in copies]
 
 
@@ -608,4 +615,13 @@ def check_leftovers(brand: Brand, examples: Path = EXAMPLES) -> None:
         page = brand.pages / leftovers[0] if brand.pages else brand.folder
         raise BrandError(
             shown(page), None, "is the example brand's page, unchanged: delete it (and its nav entry) or write your own"
+        )
+    # The example's peer bands are made up: a brand of its own would compare its clients with fictional companies.
+    bands = brand.folder / BANDS_FILE
+    if bands.is_file() and bands.read_bytes() in _example_copies(brand, examples, BANDS_FILE):
+        raise BrandError(
+            shown(bands),
+            None,
+            "is the example brand's made-up peer bands: delete it, or write your own from your clients' scores "
+            "(python -m assessment bands)",
         )

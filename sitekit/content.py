@@ -49,6 +49,7 @@ def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
         "quick-questions": str(len(bank.dimensions) + max(map(len, quick.sets.values()), default=0)),
         "threshold": number(scoring.health_threshold),
         "brand-file-kb": str(MAX_BRAND_BYTES // 1024),
+        "bands-min-companies": str(bank.peers.min_companies),
         "failing-cap": number(scoring.failing_cap),
         "root-step": number(scoring.root_step),
         "outcome-share": number(round(100 * scoring.outcome_share)),

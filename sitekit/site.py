@@ -29,6 +29,7 @@ from .content import expand, keep_published
 from .engine import Engine, build_engine
 from .pages import page_values
 from .reference import fill_reference
+from .report import BANDS_FILE, REPORT_FILE, read_bands
 from .snapshot import Snapshot, describe, make_snapshot
 from .staging import Staged, language_of, stage_docs, variant, work_folder
 
@@ -48,6 +49,7 @@ class Site:
     work: Path
     engine: Engine | None = field(default=None)
     snapshot: tuple[Snapshot, Path] | None = field(default=None)
+    bands: dict[str, Any] | None = None  # the brand's peer bands (bands.json), checked against the bank
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -117,6 +119,9 @@ class Site:
             "contact": contact,
             "storage_key": brand.storage_key,
             "logo_dark": BRAND_ASSETS + brand.logo_dark.name if brand.logo_dark else None,
+            # The brand as the browser's printed report needs it, and its peer bands if it ships any (report.py).
+            "report": BRAND_ASSETS + REPORT_FILE,
+            "bands": BRAND_ASSETS + BANDS_FILE if self.bands is not None else None,
             # The credit for the method: from the build, on every page and the report, whatever the brand says.
             "credit": {lang: strings(lang)["credit"] for lang in brand.languages},
         }
@@ -131,8 +136,9 @@ def prepare(root: Path = ROOT, folder: Path | None = None, work: Path | None = N
     brand = load_brand(folder or brand_dir(root=root), upstream_pages(root / "docs"))
     check_leftovers(brand)
     bank = load_bank(None, brand.questions) if brand.questions else get_bank()
+    bands = read_bands(brand, bank)
     staged = stage_docs(root / "docs", brand, work / "docs", site_languages.codes())
-    return Site(root=root, brand=brand, bank=bank, method=get_bank(), staged=staged, work=work)
+    return Site(root=root, brand=brand, bank=bank, method=get_bank(), staged=staged, work=work, bands=bands)
 
 
 def check(root: Path = ROOT, folder: Path | None = None) -> str | None:

@@ -208,7 +208,19 @@ def test_a_brand_of_its_own_may_not_publish_the_examples_pages_unchanged(tmp_pat
     page = folder / "pages" / "cases" / "northwind-valve-maker.md"
     page.write_text(page.read_text("utf-8").replace("valve", "pump"), "utf-8")
     (folder / "pages" / "cases" / "northwind-valve-maker.zh.md").unlink()
+    (folder / "bands.json").unlink()
     check_leftovers(load_brand(folder, UPSTREAM))  # rewritten as its own: fine
+
+
+def test_a_brand_of_its_own_may_not_compare_its_clients_with_the_examples_made_up_companies(tmp_path: Path) -> None:
+    folder = brand(tmp_path, lambda t: t.replace("en: Northwind Growth Lab", "en: Lumen Advisory"))
+    for page in (folder / "pages" / "cases").glob("northwind-valve-maker*.md"):  # pages of its own
+        page.write_text(page.read_text("utf-8").replace("valve", "pump").replace("阀门", "水泵"), "utf-8")
+    with pytest.raises(BrandError, match=re.escape("bands.json: is the example brand's made-up peer bands")):
+        check_leftovers(load_brand(folder, UPSTREAM))
+    bands = folder / "bands.json"
+    bands.write_text(bands.read_text("utf-8").replace('"median": 39', '"median": 38', 1), "utf-8")
+    check_leftovers(load_brand(folder, UPSTREAM))  # bands of its own: fine
 
 
 def test_the_example_itself_publishes_its_pages() -> None:

@@ -16,13 +16,13 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 from answerfiles import fixtures, synthetic, write
 from bankfactory import edit, make_bank
+from pdftext import appears, pdf_pages
 from pypdf import PdfReader
 
 from assessment import BankError, assess_document, get_bank
@@ -218,19 +218,6 @@ def test_without_a_pdf_engine_it_says_so_and_writes_html(tmp_path: Path) -> None
     assert run.returncode == 0, run.stderr
     assert "no PDF engine found" in run.stdout and (tmp_path / "out" / "a.html").is_file()
     assert not (tmp_path / "out" / "a.pdf").exists()
-
-
-def appears(expected: str, text: str) -> bool:
-    """Whether `expected` is in a PDF's text layer, where a CJK font may have put a radical (⻛) for an
-    ideograph (风): any ideograph may then read as a radical."""
-    expected = unicodedata.normalize("NFKC", expected)  # as the page text is read: full-width （ as (
-    pattern = "".join(f"[{re.escape(c)}\u2e80-\u2fdf]" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in expected)
-    return re.search(pattern, text) is not None
-
-
-def pdf_pages(path: Path) -> list[str]:
-    # The CJK font maps some ideographs to Kangxi radicals in its text layer: NFKC folds them back.
-    return [unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(path).pages]
 
 
 @pytest.mark.skipif(find_chromium() is None, reason="no Chromium to print PDFs with")

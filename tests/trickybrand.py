@@ -41,6 +41,7 @@ def make_tricky_brand(folder: Path) -> Path:
     # Another brand than the example: the build refuses the example's pages left unchanged.
     for page in (folder / "pages").rglob("*.md"):
         page.write_text(page.read_text("utf-8") + "\nA & B <1% `<title>`.\n", "utf-8")
+    (folder / "bands.json").unlink()  # and the example's made-up peer bands
     brand = folder / "brand.yml"
     text = brand.read_text("utf-8")
     for old, new in [

@@ -50,6 +50,7 @@ from sitekit.engine import (  # noqa: E402
     vendor_pyodide,
 )
 from sitekit.offline import MANIFEST, SERVICE_WORKER, write_manifest  # noqa: E402
+from sitekit.report import write_report_files  # noqa: E402
 from sitekit.site import BRAND_ASSETS, Site, prepare  # noqa: E402
 from sitekit.snapshot import SnapshotError, publish_snapshot  # noqa: E402
 from sitekit.templates import files as template_files  # noqa: E402
@@ -230,6 +231,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             (assets / path.name).write_bytes(path.read_bytes())
     (assets / "brand.css").write_text(brand_css(brand.colors), "utf-8")
     write_manifest(root, brand, [assets / brand.favicon.name, assets / brand.logo.name])
+    write_report_files(assets, brand, site.bands)
 
 
 def on_shutdown() -> None:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from find_chromium import playwright_chromium, system_chromium  # noqa: E402
-from helpers import serve  # noqa: E402
+from helpers import PageWatch, serve  # noqa: E402
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -46,29 +46,6 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not executable:
         pytest.fail("No Chromium: run scripts/setup.sh (installs Debian's chromium or Playwright's)")
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_FLAGS}
-
-
-class PageWatch:
-    """What a page did that it must not: other origins, script errors, CSP violations."""
-
-    def __init__(self, page: Page, origin: str) -> None:
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        page.on("request", self._request)
-        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-        page.on("console", self._console)
-        self.origin = origin
-
-    def _request(self, request) -> None:
-        self.requests.append(request.url)
-        if not request.url.startswith((self.origin, "data:", "blob:")):
-            self.foreign.append(request.url)
-
-    def _console(self, message) -> None:
-        text = message.text
-        if "Content Security Policy" in text or "Content-Security-Policy" in text:
-            self.errors.append(f"CSP violation: {text}")
 
 
 @pytest.fixture

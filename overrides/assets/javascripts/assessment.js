@@ -8,6 +8,7 @@ import { format, h } from "./assessment/dom.js";
 import { Engine } from "./assessment/engine.js";
 import { engineStatus } from "./assessment/engine-status.js";
 import { keepOffline } from "./assessment/offline.js";
+import { Reports, wireReportButtons } from "./assessment/report.js";
 import { renderResults, summarise } from "./assessment/results.js";
 import { AnswerStore } from "./assessment/storage.js";
 import { clean, length } from "./assessment/plaintext.js";
@@ -72,6 +73,10 @@ function init() {
       resultsEmpty.textContent = message;
     },
   });
+
+  // The printed report and the peer bands (report.js): the brand's data comes from the build.
+  const resultsData = document.getElementById("rf-results").dataset;
+  const reports = new Reports({ engine, lang, brand: resultsData.reportBrand, bands: resultsData.bands, t });
 
   // -- Notices --------------------------------------------------------------
   function notice(kind, text, actions = []) {
@@ -346,13 +351,15 @@ function init() {
       return;
     }
     const result = payload.result;
+    const peers = result.answered > 0 ? await reports.placement(documentOf(state)) : null;
+    if (ticket !== scoring) return;
     const any = result.answered > 0;
     resultsEmpty.hidden = any;
     resultsBody.hidden = !any;
     const provisional = mode === "quick" ? { answered: result.answered } : null;
     // Re-drawing the results must not throw a keyboard user out of the status they just set.
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.actionState : undefined;
-    if (any) renderResults(resultsBody, result, { t, home, questionText, templates, quick: provisional, readOnly: Boolean(sharedView) });
+    if (any) renderResults(resultsBody, result, { t, home, questionText, templates, quick: provisional, readOnly: Boolean(sharedView), peers });
     if (focused) resultsBody.querySelector(`[data-action-state="${CSS.escape(focused)}"]`)?.focus();
     if (revealResults) {
       revealResults = false;
@@ -602,7 +609,14 @@ function init() {
     announceMigration(checked);
   });
 
-  document.getElementById("rf-print").addEventListener("click", () => window.print());
+  wireReportButtons(reports, {
+    download: document.getElementById("rf-report"),
+    print: document.getElementById("rf-print"),
+    status: document.getElementById("rf-report-status"),
+    document: () => documentOf(state),
+    hasAnswers: () => Object.keys(state.answers).length > 0,
+    onError: (text) => notice("error", text, [[t("export"), exportAnswers]]),
+  });
   document.getElementById("rf-snapshot").addEventListener("click", () => {
     const outcome = store.saveSnapshot(documentOf(state, { bank_version: bankVersion, lang, date: new Date().toISOString() }));
     // The comparison's page, when the brand publishes it: where snapshots are compared and deleted.

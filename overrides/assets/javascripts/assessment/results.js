@@ -148,7 +148,30 @@ function doNow(result, view, names) {
   );
 }
 
-function scores(result, t, home) {
+// Where each pillar stands against the middle half of companies like this one: the
+// engine's sentence per pillar (assessment/peers.py place), as text. Only when the
+// brand ships peer bands (report.js); the comparison is made here, nothing is sent.
+function peerBands(result, placement, t) {
+  if (!placement) return null;
+  const placed = placement.pillars.filter((p) => p.position);
+  if (!placed.length) return null;
+  const letters = Object.fromEntries(result.pillars.map((p) => [p.id, p.letter]));
+  return h(
+    "div",
+    { class: "rf-peers", dataset: { group: placement.group } },
+    h("h4", { id: "rf-peers-title" }, t("peers_title")),
+    h("p", { class: "rf-peers__intro" }, format(t("peers_intro"), { group: placement.group_name, companies: placement.companies })),
+    h(
+      "ul",
+      { class: "rf-peers__list", "aria-labelledby": "rf-peers-title" },
+      placed.map((p) =>
+        h("li", { dataset: { pillar: p.id, position: p.position } }, h("strong", {}, `${letters[p.id]}. ${p.name}`), " · ", p.text),
+      ),
+    ),
+  );
+}
+
+function scores(result, t, home, placement) {
   const levels = result.levels.map((level) => format(t("level_from"), { name: level.name, min: level.min }));
   return h(
     "section",
@@ -181,6 +204,7 @@ function scores(result, t, home) {
         ),
       ),
     ),
+    peerBands(result, placement, t),
   );
 }
 
@@ -222,7 +246,8 @@ function unanswered(result, t, questionText) {
 
 // view: { t (UI strings), home (the language's home URL), questionText (id -> text),
 // templates (action id -> { href, title, file }), quick ({ answered } in the quick check, else null),
-// readOnly (someone else's shared answers: nothing can be changed) }.
+// readOnly (someone else's shared answers: nothing can be changed),
+// peers (the engine's placement against the brand's peer bands, or null) }.
 export function renderResults(container, result, view) {
   const { t, home, questionText } = view;
   const names = Object.fromEntries(result.pillars.map((p) => [p.id, p.name]));
@@ -231,7 +256,7 @@ export function renderResults(container, result, view) {
     ...[
       headline(result, t, view.quick),
       doNow(result, view, names),
-      scores(result, t, home),
+      scores(result, t, home, view.peers),
       weakest && weakest.id !== result.root
         ? h("p", { class: "rf-overall" }, h("strong", {}, `${t("overall")}${t("colon")}`), `${weakest.name} (${result.overall})`)
         : null,
