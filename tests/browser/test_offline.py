@@ -123,3 +123,32 @@ def test_a_new_build_replaces_the_offline_copy_whole(page: Page, site_dir: Path,
     page.reload()
     new = before[0] + "0"
     wait_until(page, "async name => (await caches.keys()).join() === name", new, "the old cache was not replaced")
+
+
+def test_storage_that_refuses_the_snapshot_leaves_the_site_offline_and_the_engine_booting(page: Page, watch) -> None:
+    """Quota: the service worker caches the snapshot apart, so refusing it costs only the fast start."""
+    page.goto("assessment/")
+    snapshot = page.get_attribute("#assessment", "data-snapshot")
+    assert snapshot
+    # What a full disk does to the service worker's cache.add: the snapshot never gets stored.
+    page.context.route(f"**/{snapshot.rsplit('/', 1)[-1]}", lambda route: route.abort())
+    questions = [q for q in questions_on(page) if q["kind"] == "choice"][:3]
+    answers = {q["id"]: q["options"][1] for q in questions}
+    answer_by_clicking(page, answers)
+    wait_for_engine(page)
+    wait_for_results(page, len(answers))
+    script = "async () => (await caches.keys()).some(name => name.startsWith('rf-offline-'))"
+    wait_until(page, script, None, "the service worker never cached the site")
+    wait_until(page, "async () => Boolean(await caches.match(location.href))", None, "the page was not cached")
+    active = "async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)"
+    wait_until(page, active, None, "the service worker never became active")
+    assert page.evaluate("async url => Boolean(await caches.match(url))", snapshot) is False
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        expect_scored(page, answers)
+        assert engine_from(page) == "boot"
+        expect(page.locator(".rf-notice--error")).to_have_count(0)
+        assert saved_answers(page) == answers
+    finally:
+        page.context.set_offline(False)
