@@ -8,11 +8,12 @@ import json
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from sitekit.brand import load_brand, pages_for_url
 
@@ -44,6 +45,43 @@ ENGINE_TIMEOUT = 90_000
 def wait_for_engine(page: Page, state: str = "ready") -> None:
     # A function, not an expression string: the page's CSP forbids eval, which Playwright uses for strings.
     page.wait_for_function("s => document.documentElement.dataset.engine === s", arg=state, timeout=ENGINE_TIMEOUT)
+
+
+@dataclass(frozen=True)
+class EngineSnapshot:
+    """What a returning visitor's browser holds: the snapshot's URL, in the service worker's cache."""
+
+    cache: str
+    url: str
+    origin: str
+
+
+SEED_PAGE = "/__cache-the-engine__"
+"""A blank page at the site's origin (answered by the test, never by the site), to write its Cache Storage."""
+
+
+def cache_engine(context: BrowserContext, snapshot: EngineSnapshot) -> None:
+    """Put the engine's snapshot in the context's Cache Storage, as a first visit's service worker does.
+
+    Only the snapshot: the worker restores it straight from Cache Storage (worker.js), so the rest of the
+    site still comes from the server, and page.route() still sees every request.
+    """
+    seed = f"{snapshot.origin}{SEED_PAGE}"
+    context.route(seed, lambda route: route.fulfill(status=200, body="<!doctype html>", content_type="text/html"))
+    page = context.new_page()
+    try:
+        page.goto(seed)
+        page.evaluate(
+            "async ([name, url]) => { await (await caches.open(name)).add(url); }", [snapshot.cache, snapshot.url]
+        )
+    finally:
+        page.close()
+        context.unroute(seed)
+
+
+def no_engine(page: Page) -> None:
+    """Hold the Python runtime's downloads: the engine never starts (for tests of the page's own code)."""
+    page.route("**/assets/pyodide/**", lambda route: None)
 
 
 def questions_on(page: Page) -> list[dict[str, Any]]:

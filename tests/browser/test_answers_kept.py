@@ -5,7 +5,7 @@ refuses storage still gets a working site with one calm message."""
 from __future__ import annotations
 
 import pytest
-from helpers import answer_by_clicking, expect_checked, questions_on, saved_answers
+from helpers import answer_by_clicking, expect_checked, no_engine, questions_on, saved_answers
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -18,10 +18,6 @@ for (const name of ["localStorage", "sessionStorage"]) {
   });
 }
 """
-
-
-def no_engine(page: Page) -> None:
-    page.route("**/assets/pyodide/**", lambda route: None)  # the page's own behaviour; no engine needed
 
 
 def test_an_answer_given_in_another_tab_joins_this_tabs_answers(page: Page, watch) -> None:

@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from helpers import (
     BRAND,
+    EngineSnapshot,
     answer_by_clicking,
     answer_profile,
+    cache_engine,
     cli_results,
     expect_checked,
+    no_engine,
     page_results,
     pick,
     questions_on,
@@ -26,6 +29,7 @@ from assessment.loader import load_bank
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.engine_cached
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_taking_the_whole_assessment_gives_the_clis_scores_and_plan(page: Page, watch, lang: str) -> None:
     page.goto("assessment/" if lang == "en" else "zh/assessment/")
@@ -51,6 +55,7 @@ def test_taking_the_whole_assessment_gives_the_clis_scores_and_plan(page: Page, 
         expect(visible).to_have_count(len(expected["plan"]))
 
 
+@pytest.mark.engine_cached
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_profile_and_figures_give_the_clis_diagnosis(page: Page, watch, lang: str) -> None:
     """A Douyin snack shop: seconds for chat replies, ROAS judged against its own margin, B2B questions ruled out."""
@@ -98,6 +103,7 @@ def test_the_first_question_is_usable_before_the_engine_loads(page: Page, watch)
     expect(page.locator("#rf-progress-text")).to_contain_text("1 of")
 
 
+@pytest.mark.engine_cached
 def test_partial_answers_point_out_what_is_unanswered(page: Page, watch) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
@@ -111,6 +117,7 @@ def test_partial_answers_point_out_what_is_unanswered(page: Page, watch) -> None
 
 
 def test_reload_resumes_where_you_left_off(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("assessment/")
     expect(page.locator(".rf-pillar.is-current")).to_have_attribute(
         "data-pillar", "profile"
@@ -134,6 +141,7 @@ def test_reload_resumes_where_you_left_off(page: Page, watch) -> None:
 
 
 def test_start_over_clears_at_once_and_can_be_undone(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("assessment/")
     first = questions_on(page)[0]
     mine = {first["id"]: first["options"][1]}
@@ -146,7 +154,10 @@ def test_start_over_clears_at_once_and_can_be_undone(page: Page, watch) -> None:
     assert saved_answers(page) == mine
 
 
-def test_a_share_link_round_trips_into_a_fresh_browser(page: Page, watch, browser, base_url: str) -> None:
+@pytest.mark.engine_cached
+def test_a_share_link_round_trips_into_a_fresh_browser(
+    page: Page, watch, browser, base_url: str, engine_snapshot: EngineSnapshot
+) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions[:20])}
@@ -155,7 +166,8 @@ def test_a_share_link_round_trips_into_a_fresh_browser(page: Page, watch, browse
     expect(page.locator("#rf-share-status")).to_have_text("Link copied.")  # said next to the button
     link = page.input_value("#rf-share-url")
     assert "#s=" in link and "?" not in link  # in the fragment: never sent to a server
-    other = browser.new_context(base_url=base_url)
+    other = browser.new_context(base_url=base_url, service_workers="block")
+    cache_engine(other, engine_snapshot)  # fresh: no answers, but a cached engine like the first browser's
     fresh = other.new_page()
     fresh.goto(link)
     expect_checked(fresh, answers)
@@ -166,8 +178,9 @@ def test_a_share_link_round_trips_into_a_fresh_browser(page: Page, watch, browse
     other.close()
 
 
+@pytest.mark.engine_cached
 def test_a_complete_assessments_link_is_short_and_opens_on_the_results(
-    page: Page, watch, browser, base_url: str
+    page: Page, watch, browser, base_url: str, engine_snapshot: EngineSnapshot
 ) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
@@ -177,7 +190,8 @@ def test_a_complete_assessments_link_is_short_and_opens_on_the_results(
     page.click("#rf-share")
     link = page.input_value("#rf-share-url")
     assert len(link) <= 300, f"{len(link)} characters"
-    other = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    other = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, service_workers="block")
+    cache_engine(other, engine_snapshot)
     fresh = other.new_page()
     fresh.goto("assessment/")
     mine = {questions[0]["id"]: questions[0]["options"][0]}
@@ -192,6 +206,7 @@ def test_a_complete_assessments_link_is_short_and_opens_on_the_results(
 
 
 def test_a_tampered_share_link_is_rejected_and_saved_answers_survive(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("assessment/")
     questions = questions_on(page)
     mine = {q["id"]: pick(q, i) for i, q in enumerate(questions[:6])}
@@ -206,6 +221,7 @@ def test_a_tampered_share_link_is_rejected_and_saved_answers_survive(page: Page,
 
 
 def test_a_share_link_is_shown_read_only_and_becomes_yours_only_if_you_choose(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("assessment/")
     questions = questions_on(page)
     mine = {questions[0]["id"]: questions[0]["options"][0]}
@@ -228,6 +244,7 @@ def test_a_share_link_is_shown_read_only_and_becomes_yours_only_if_you_choose(pa
     assert saved_answers(page) == mine
 
 
+@pytest.mark.engine_cached
 def test_export_then_import_restores_the_same_results(page: Page, watch, tmp_path: Path) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
@@ -250,6 +267,7 @@ def test_export_then_import_restores_the_same_results(page: Page, watch, tmp_pat
     assert page_results(page) == before
 
 
+@pytest.mark.engine_cached
 def test_the_assessment_can_be_completed_with_the_keyboard_alone(page: Page, watch) -> None:
     page.goto("assessment/")
     total = len(questions_on(page))
@@ -298,6 +316,7 @@ def test_missing_pyodide_assets_are_explained_and_answers_kept(page: Page, watch
     assert saved_answers(page) == {first["id"]: first["options"][2]}
 
 
+@pytest.mark.engine_cached
 def test_print_view_shows_the_answer_the_chart_and_what_the_screen_shows(page: Page, watch) -> None:
     page.goto("assessment/")
     questions = questions_on(page)
@@ -316,6 +335,7 @@ def test_print_view_shows_the_answer_the_chart_and_what_the_screen_shows(page: P
     expect(page.locator("#rf-form")).to_be_hidden()
 
 
+@pytest.mark.engine_cached
 def test_a_case_study_opens_its_own_diagnosis(page: Page, watch) -> None:
     page.goto("cases/custom-furniture/")
     page.get_by_role("link", name="Run this case in the assessment").click()
@@ -335,6 +355,7 @@ def test_a_case_study_opens_its_own_diagnosis(page: Page, watch) -> None:
 
 
 def test_a_link_made_with_the_previous_questionnaire_is_carried_over_and_says_so(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     import base64
 
     old = {"answers": {"inquiry.pre-inquiry-info": "faq", "traffic.bounce-rate": 62, "product.positioning": "written"}}

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from helpers import answer_by_clicking, pick, questions_on, saved_answers, wait_for_engine, wait_for_results
+from helpers import answer_by_clicking, no_engine, pick, questions_on, saved_answers, wait_for_engine, wait_for_results
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -21,11 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 SCREENS = {"phone": PHONE, "laptop": LAPTOP}
-
-
-def no_engine(page: Page) -> None:
-    """Hold the runtime: tests of the page's own behaviour need no Pyodide start."""
-    page.route("**/assets/pyodide/**", lambda route: None)
 
 
 def fully_visible(page: Page, selector: str) -> bool:
@@ -40,6 +35,7 @@ def fully_visible(page: Page, selector: str) -> bool:
     )
 
 
+@pytest.mark.engine_cached
 @pytest.mark.parametrize("lang", ["", "zh/"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_the_first_screen_of_the_results_holds_the_root_and_its_first_action(
@@ -79,6 +75,7 @@ def test_after_each_pillar_change_its_heading_and_first_question_are_in_full_vie
         assert fully_visible(page, f"#pillar-{pillar} [data-question-id] legend"), pillar
 
 
+@pytest.mark.engine_cached
 @pytest.mark.parametrize("lang", ["", "zh/"])
 def test_printing_a_finished_assessment_gives_at_most_three_pages_with_the_answer_on_page_one(
     page: Page, watch, lang: str
@@ -126,6 +123,7 @@ def test_a_returning_visitor_is_welcomed_with_what_is_saved_and_where_to_continu
     expect(page.locator(".rf-pillar.is-current")).not_to_have_attribute("data-pillar", "profile")
 
 
+@pytest.mark.engine_cached
 def test_glitches_stay_fixed(page: Page, watch, tmp_path: Path) -> None:
     page.goto("assessment/")
     questions = questions_on(page)

@@ -31,6 +31,7 @@ def test_each_channel_choice_links_its_playbook_without_toggling_the_choice(page
     expect(douyin).not_to_be_checked()
 
 
+@pytest.mark.engine_cached
 @pytest.mark.parametrize("lang", ["", "zh/"])
 def test_an_action_with_a_template_offers_it_for_download_in_the_results_language(page: Page, watch, lang: str) -> None:
     link = case_values("review-loop", "zh" if lang else "en")["case-link"].replace("../../", "")

@@ -60,6 +60,7 @@ def test_the_quick_link_shows_only_the_questions_the_quick_check_asks_for_the_ch
     expect(page.locator("[data-mode-offer='full']")).to_be_visible()
 
 
+@pytest.mark.engine_cached
 @pytest.mark.parametrize("lang", ["", "zh/"])
 def test_a_quick_check_gives_the_provisional_root_and_continuing_keeps_every_answer(
     page: Page, watch, lang: str

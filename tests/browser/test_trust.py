@@ -11,6 +11,7 @@ from helpers import (
     STORAGE_KEY,
     answer_by_clicking,
     expect_checked,
+    no_engine,
     pick,
     questions_on,
     saved_answers,
@@ -36,7 +37,10 @@ PHISHING = "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("lang", ["", "zh/"])
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+@pytest.mark.parametrize(
+    "kind",
+    [pytest.param(kind, marks=[pytest.mark.engine_cached] if "assessment" in kind else []) for kind in PAGE_TYPES],
+)
 def test_no_accessibility_violations(page: Page, watch, kind: str, lang: str, scheme: str) -> None:
     page.goto(lang + PAGE_TYPES[kind])
     set_palette(page, scheme)
@@ -53,6 +57,7 @@ def test_no_accessibility_violations(page: Page, watch, kind: str, lang: str, sc
     assert violations(page) == []
 
 
+@pytest.mark.engine_cached
 def test_results_are_announced_and_focus_is_visible(page: Page, watch) -> None:
     page.goto("assessment/")
     first = questions_on(page)[0]
@@ -72,6 +77,7 @@ def test_results_are_announced_and_focus_is_visible(page: Page, watch) -> None:
 
 
 def test_every_page_carries_a_csp_that_blocks_foreign_and_injected_scripts(page: Page, base_url: str) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("assessment/")
     csp = page.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
     assert "script-src 'self' 'wasm-unsafe-eval'" in csp and "'unsafe-eval'" not in csp.replace(
@@ -106,6 +112,7 @@ def share_fragment(document: object) -> str:
 
 
 def test_a_hostile_share_link_is_refused_with_a_message_and_nothing_runs(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("assessment/")
     mine = {questions_on(page)[0]["id"]: questions_on(page)[0]["options"][1]}
     answer_by_clicking(page, mine)
@@ -121,6 +128,7 @@ def test_a_hostile_share_link_is_refused_with_a_message_and_nothing_runs(page: P
 
 
 def test_a_hostile_import_file_is_refused_and_nothing_is_changed(page: Page, watch, tmp_path: Path) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("assessment/")
     mine = {questions_on(page)[1]["id"]: questions_on(page)[1]["options"][0]}
     answer_by_clicking(page, mine)
@@ -154,6 +162,7 @@ def test_a_missing_engine_wheel_is_explained(page: Page, watch) -> None:
 
 
 def test_full_storage_is_reported_and_export_offered(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.add_init_script(
         """Storage.prototype.setItem = function () {
             throw new DOMException('quota', 'QuotaExceededError');
@@ -169,6 +178,7 @@ def test_full_storage_is_reported_and_export_offered(page: Page, watch) -> None:
 
 
 def test_corrupt_saved_answers_are_reported_and_other_data_untouched(page: Page, watch) -> None:
+    no_engine(page)  # the page's own code: no engine needed
     page.goto("about/")
     key = STORAGE_KEY
     page.evaluate("k => { localStorage.setItem(k, '{not json'); localStorage.setItem('other-app', 'keep me'); }", key)
@@ -185,6 +195,7 @@ def test_corrupt_saved_answers_are_reported_and_other_data_untouched(page: Page,
     assert saved_answers(page) == {first["id"]: first["options"][0]}
 
 
+@pytest.mark.engine_cached
 def test_a_changed_bank_keeps_the_answers_that_still_apply(page: Page, watch) -> None:
     page.goto("assessment/")
     questions = [q for q in questions_on(page) if q["kind"] == "choice"]
@@ -204,6 +215,7 @@ def test_a_changed_bank_keeps_the_answers_that_still_apply(page: Page, watch) ->
 def test_enter_in_any_kind_of_field_never_submits_the_answers(page: Page, watch, base_url: str) -> None:
     """Issue 15, finding 2: a form with one number field left (an overlay can hide the others) is submitted by
     Enter, as a GET query of every answer. Nothing may leave the page: try Enter in every kind of input."""
+    no_engine(page)  # the page's own code: no engine needed
     submitted: list[str] = []
     page.on("request", lambda request: submitted.append(request.url) if "?" in request.url else None)
     page.goto("assessment/")

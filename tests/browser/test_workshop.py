@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import BRAND, saved_record, set_palette, violations, wait_for_engine, wait_for_results
+from helpers import BRAND, no_engine, saved_record, set_palette, violations, wait_for_engine, wait_for_results
 from playwright.sync_api import Page, expect
 
 from assessment.answers import read_document
@@ -21,7 +21,7 @@ from assessment.plaintext import clean
 from assessment.result import build_result
 from assessment.sharelink import encode_link
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.engine_cached]
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = load_bank(None, BRAND.questions)
@@ -63,10 +63,6 @@ def cli(*args: str, lang: str) -> dict[str, Any]:
     if BRAND.questions:
         command += ["--overlay", str(BRAND.questions)]
     return json.loads(subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout)
-
-
-def no_engine(page: Page) -> None:
-    page.route("**/assets/pyodide/**", lambda route: None)  # only the page's own code is under test
 
 
 def share_link_of(page: Page, path: Path, lang: str) -> str:
