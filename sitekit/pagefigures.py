@@ -108,18 +108,24 @@ def compute(document: Mapping[str, Any], where: str) -> dict[str, PageFigure]:
     }
 
 
+def holds(claim: str, values: Mapping[str, float], where: str) -> tuple[bool, float, float]:
+    """Whether a claim (`a < b`, `x * 2 >= y` ...) holds for these values, with both sides worked out."""
+    match = _COMPARE.match(claim)
+    if match is None:
+        raise FigureError(f"{where}: check {claim!r} is not a comparison (<, <=, >, >=)")
+    left, right = evaluate(match["left"], values), evaluate(match["right"], values)
+    ok = {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[match["op"]]
+    return ok, left, right
+
+
 def failed_checks(document: Mapping[str, Any], figures: Mapping[str, PageFigure], where: str) -> list[str]:
     """The page's claims about its figures that do not hold, each with both sides worked out."""
     values = {name: f.value for name, f in figures.items()}
     failed = []
     for check in document.get("checks", []):
         claim = check["claim"]
-        match = _COMPARE.match(claim)
-        if match is None:
-            raise FigureError(f"{where}: check {claim!r} is not a comparison (<, <=, >, >=)")
-        left, right = evaluate(match["left"], values), evaluate(match["right"], values)
-        holds = {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[match["op"]]
-        if not holds:
+        ok, left, right = holds(claim, values, where)
+        if not ok:
             failed.append(f"{where}: the page says {check.get('says', claim)!r}, but {claim} is {left:g} vs {right:g}")
     return failed
 
