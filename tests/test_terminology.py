@@ -116,7 +116,7 @@ def reader_text(markdown: str) -> str:
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
     text = re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.S | re.M)
     text = re.sub(r"^\[\^[\w-]+\]:\s*", "", text, flags=re.M)  # a footnote's label is markup
-    text = re.sub(r"\[\^[\w-]+\]|///Footnotes Go Here///", "", text)  # so are its marks and the list's place
+    text = re.sub(r"(\[\^[\w-]+\][,、]?)+|///Footnotes Go Here///", "", text)  # so are its marks and the list's place
     text = re.sub(r"`[^`\n]*`", "CODE", text)  # code keeps its own spelling, but is spaced like Latin text
     text = re.sub(r"<[^>\n]+>", "", text)
     text = re.sub(r"!?\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)
