@@ -52,7 +52,7 @@ def minutes(bank: Bank, lang: str, settings: Path = SETTINGS, only: Collection[s
     units, figures = workload(bank, lang, only)
     reading = units / config["reading_rate"][lang]
     fast, slow = config["lookup_minutes"]
-    step = config["round_to"]
+    step = int(config["round_to"])
 
     def rounded(value: float) -> int:
         return max(step, math.floor(value / step + 0.5) * step)
