@@ -1,10 +1,12 @@
 """Every number the bank judges by says where it comes from.
 
-A number-bearing text of the bank is a numeric question's scale (its thresholds are numbers) or a
-choice question whose levels state a threshold ("within 24 hours", "under 1% of orders", "98%+ on
-time"). Each must carry a `source` in every language of the bank: a published source it cites, or
-this site's default with its reasoning (issue 22). `unsourced` lists the ones that do not, so a
-check in the test command (tests/test_bank_sources.py) fails on an empty source.
+A number-bearing `source` of the bank belongs to a numeric question's scale (its thresholds are
+numbers) or to a choice *outcome* whose levels state a threshold ("under about 70% of the
+benchmark"). Each must be filled in every language of the bank: a published source it cites, or
+this site's default with its reasoning (issue 22). `unsourced` lists the ones that are empty, so a
+check in the test command (tests/test_bank_sources.py) fails on an empty source. Practices are not
+judged by a number of their own but against what is usual for the business (usual.toml, with its
+reasons), so their option texts are not held to a `source`.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def unsourced(bank: Bank) -> list[str]:
                 missing = _empty(scale.source, languages)
                 if missing:
                     found.append(f"{question.id}, scale {index + 1}: no source in {', '.join(missing)}")
-        elif states_a_threshold(question):
+        elif question.role == "outcome" and states_a_threshold(question):
             missing = _empty(question.source, languages)
             if missing:
                 found.append(f"{question.id}: its levels state thresholds but it has no source in {', '.join(missing)}")

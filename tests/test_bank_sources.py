@@ -21,7 +21,7 @@ def test_an_empty_source_on_a_scale_or_a_threshold_option_is_reported() -> None:
     number = next(q for q in bank.questions if q.kind == "number" and q.scales)
     bare_scale = dataclasses.replace(number.scales[0], source={"en": "", "zh": "  "})
     broken = dataclasses.replace(number, scales=(bare_scale, *number.scales[1:]))
-    choice = next(q for q in bank.questions if q.kind == "choice" and states_a_threshold(q))
+    choice = next(q for q in bank.questions if q.kind == "choice" and q.role == "outcome" and states_a_threshold(q))
     silent = dataclasses.replace(choice, source={"en": "Because we say so.", "zh": ""})
     questions = tuple(broken if q is number else silent if q is choice else q for q in bank.questions)
     found = unsourced(dataclasses.replace(bank, questions=questions))
