@@ -45,11 +45,10 @@ def workload(bank: Bank, lang: str, only: Collection[str] | None = None) -> tupl
     return sum(reading_units(t, lang) for t in texts), sum(1 for q in questions if q.role != "practice")
 
 
-def minutes(bank: Bank, lang: str, settings: Path = SETTINGS, only: Collection[str] | None = None) -> tuple[int, int]:
-    """(low, high) minutes to read every question and option once and look up every figure,
-    each end rounded to the nearest step; equal when the range is narrower than a step."""
+def estimate(units: int, figures: int, lang: str, settings: Path = SETTINGS) -> tuple[int, int]:
+    """(low, high) minutes to read `units` and look up `figures`, each end rounded to the nearest
+    step; equal when the range is narrower than a step."""
     config = load(settings)
-    units, figures = workload(bank, lang, only)
     reading = units / config["reading_rate"][lang]
     fast, slow = config["lookup_minutes"]
     step = int(config["round_to"])
@@ -58,6 +57,11 @@ def minutes(bank: Bank, lang: str, settings: Path = SETTINGS, only: Collection[s
         return max(step, math.floor(value / step + 0.5) * step)
 
     return rounded(reading + figures * fast), rounded(reading + figures * slow)
+
+
+def minutes(bank: Bank, lang: str, settings: Path = SETTINGS, only: Collection[str] | None = None) -> tuple[int, int]:
+    """(low, high) minutes to read every question and option once and look up every figure."""
+    return estimate(*workload(bank, lang, only), lang, settings)
 
 
 def stated(span: tuple[int, int]) -> str:
