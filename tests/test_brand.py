@@ -8,20 +8,26 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import build_site
+from sitebuild import built_site
 
 from assessment import AnswerError, assess_bank, get_bank
 from assessment.loader import load_bank
+from sitekit.site import check as site_check
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from build import EXIT_BAD_CONFIG
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "acme-brand"
 OVERLAY = EXAMPLE / "questions.toml"
 
 
-def check(brand: Path) -> subprocess.CompletedProcess[str]:
+def check_cli(brand: Path) -> subprocess.CompletedProcess[str]:
+    """`scripts/build.py --check-only` with BRAND_DIR=brand: its exit status and what it prints."""
     return subprocess.run(
         [sys.executable, "scripts/build.py", "--check-only"],
         cwd=ROOT,
@@ -30,6 +36,24 @@ def check(brand: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `scripts/build.py --check-only` reports for a brand: its exit status and its stderr."""
+
+    returncode: int
+    stderr: str
+
+
+def check(brand: Path) -> Checked:
+    """`scripts/build.py --check-only`, in this process: the function the build calls, its status and its line.
+
+    build.py prints the line check() returns and exits with EXIT_BAD_CONFIG; the cases that run the script
+    itself (check_cli) prove that part.
+    """
+    problem = site_check(ROOT, brand)
+    return Checked(EXIT_BAD_CONFIG, f"{problem}\n") if problem else Checked(0, "")
 
 
 def broken_brand(tmp_path: Path, edit) -> Path:
@@ -56,7 +80,7 @@ def broken_brand(tmp_path: Path, edit) -> Path:
     ],
 )
 def test_a_bad_brand_fails_with_the_file_and_field_and_exit_2(tmp_path: Path, edit, expected: str) -> None:
-    run = check(broken_brand(tmp_path, edit))
+    run = check_cli(broken_brand(tmp_path, edit))
     assert run.returncode == 2
     assert "brand.yml" in run.stderr and expected in run.stderr
     assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
@@ -101,9 +125,9 @@ def test_the_example_brand_is_applied_everywhere(acme_site: Path) -> None:
     )
 
 
-def test_an_english_only_brand_publishes_no_chinese_pages(tmp_path: Path) -> None:
+def test_an_english_only_brand_publishes_no_chinese_pages(tmp_path: Path, site_cache: Path) -> None:
     folder = broken_brand(tmp_path, lambda t: t.replace("languages: [en, zh]", "languages: [en]"))
-    site = build_site(tmp_path / "site", brand=folder)
+    site = built_site(folder, site_cache)
     assert (site / "index.html").is_file() and not (site / "zh").exists()
     assert "简体中文" not in (site / "index.html").read_text("utf-8")
 
@@ -297,7 +321,7 @@ def test_yaml_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
 
 def test_invalid_yaml_is_one_short_line(tmp_path: Path) -> None:
     folder = broken_brand(tmp_path, lambda t: t + "\nbroken: [unclosed\n")
-    one_line_error(check(folder), "brand.yml: is not valid YAML")
+    one_line_error(check_cli(folder), "brand.yml: is not valid YAML")
 
 
 def test_a_long_bad_value_is_not_echoed_in_full(tmp_path: Path) -> None:
@@ -403,5 +427,5 @@ def test_a_hidden_page_is_neither_published_nor_linked(acme_site: Path) -> None:
 
 def test_a_contact_url_that_is_no_link_stops_the_build_before_it_starts(tmp_path: Path) -> None:
     folder = broken_brand(tmp_path, lambda t: t.replace("mailto:hello@northwind.example", "hello@northwind.example"))
-    run = check(folder)
+    run = check_cli(folder)
     assert run.returncode == 2 and "field 'contact.url'" in run.stderr and run.stderr.count("\n") == 1
