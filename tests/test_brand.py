@@ -16,6 +16,7 @@ from sitebuild import built_site
 
 from assessment import AnswerError, assess_bank, get_bank
 from assessment.loader import load_bank
+from sitekit.brand import UPSTREAM_BRAND
 from sitekit.site import check as site_check
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -24,6 +25,7 @@ from build import EXIT_BAD_CONFIG
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "acme-brand"
 OVERLAY = EXAMPLE / "questions.toml"
+UPSTREAM_YML = (UPSTREAM_BRAND / "brand.yml").relative_to(ROOT).as_posix()
 
 
 def check_cli(brand: Path) -> subprocess.CompletedProcess[str]:
@@ -200,7 +202,7 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     git(fork, "commit", "--quiet", "-m", "Our brand")
     # Upstream improves docs, templates and the question bank, and edits its own brand.
     for relative, addition in [
-        ("brands/root-first/brand.yml", "\n# upstream brand change\n"),
+        (UPSTREAM_YML, "\n# upstream brand change\n"),
         ("docs/index.md", "\nA new paragraph from upstream.\n"),
         ("overrides/main.html", "\n{# upstream template change #}\n"),
         ("assessment/bank/product.toml", "\n# upstream bank comment\n"),
@@ -212,7 +214,7 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     git(fork, "merge", "--no-edit", "origin/HEAD")
     assert "A new paragraph from upstream." in (fork / "docs/index.md").read_text("utf-8")
     assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
-    assert "upstream brand change" in (fork / "brands/root-first/brand.yml").read_text("utf-8")
+    assert "upstream brand change" in (fork / UPSTREAM_YML).read_text("utf-8")
     assert git(fork, "status", "--porcelain") == ""
 
 

@@ -13,21 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+from brandsite import BRAND, LANGUAGES, STORAGE_KEY, at, prefix, published  # noqa: F401  (re-exported for the tests)
 from playwright.sync_api import BrowserContext, Page, expect
-
-from sitekit.brand import load_brand, pages_for_url
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_BRAND = ROOT / "examples" / "acme-brand"
-BRAND = load_brand()
-"""The brand the test session builds: upstream's, or a fork's own (brand/ or $BRAND_DIR)."""
-STORAGE_KEY = BRAND.storage_key
-"""Where the built brand's assessment saves answers."""
-
-
-def published(url: str) -> bool:
-    """Whether the built brand publishes the page at `url` (a brand may hide upstream pages)."""
-    return not any(page in BRAND.hide for page in pages_for_url(url))
 
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
