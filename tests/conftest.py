@@ -84,7 +84,12 @@ SITE_FIXTURES = {"site_dir", "acme_site", "tricky_site", "fork_site", "site_cach
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that needs a built site is a `site` test, so `scripts/test.sh --fast` can leave it out."""
+    """A test that needs a built site is a `site` test, so `scripts/test.sh --fast` can leave it out.
+
+    `long` tests go first: on pytest-xdist workers the rest of the suite then runs beside them, instead of
+    one of them starting last and running alone.
+    """
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
