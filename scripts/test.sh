@@ -7,7 +7,8 @@
 #                            no browser, about a minute
 #
 # Further arguments go to pytest, e.g. scripts/test.sh -k share, scripts/test.sh --fast -x.
-# pytest runs on PYTEST_WORKERS pytest-xdist workers (default: one per core, at least two).
+# pytest runs on PYTEST_WORKERS pytest-xdist workers (default: one per core, at least two); a worker that runs
+# out of tests takes some of another's queue (--dist worksteal), so no worker finishes the suite alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tier=full
@@ -22,14 +23,14 @@ export NO_MKDOCS_2_WARNING=1
 # kept until pytest is done so the two do not interleave.
 static_log=$(mktemp)
 trap 'rm -f "$static_log"' EXIT
-(.venv/bin/ruff check . && .venv/bin/mypy && node --test tests/js/) >"$static_log" 2>&1 &
+(.venv/bin/ruff check . && .venv/bin/mypy && node --test --test-reporter=dot tests/js/) >"$static_log" 2>&1 &
 static=$!
 
 workers=${PYTEST_WORKERS:-$(($(nproc) > 2 ? $(nproc) : 2))}
 selection=()
 [ "$tier" = fast ] && selection=(-m "not browser and not site")
 status=0
-.venv/bin/python -m pytest -n "$workers" "${selection[@]}" "$@" || status=$?
+.venv/bin/python -m pytest -n "$workers" --dist worksteal "${selection[@]}" "$@" || status=$?
 
 static_status=0
 wait "$static" || static_status=$?

@@ -184,6 +184,28 @@ def expect_checked(page: Page, answers: dict[str, Any]) -> None:
             expect(fieldset.locator("input[type=number]")).to_have_value(str(value))
 
 
+def settle(page: Page) -> None:
+    """Wait until no CSS transition is running (a hover or palette colour fading), so axe reads final colours.
+
+    A fixed pause passed on a quiet machine and failed under load, when the transition was still going.
+    """
+    page.wait_for_function(
+        "() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')"
+    )
+
+
+def wait_until_saved(page: Page, question: str, value: object) -> None:
+    """Wait until the page has saved `value` for `question` in its storage (the save is debounced)."""
+    page.wait_for_function(
+        """([q, v]) => {
+            const key = document.querySelector('#assessment').dataset.storageKey;
+            try { return JSON.stringify((JSON.parse(localStorage.getItem(key)) || {}).answers?.[q]) === v; }
+            catch { return false; }
+        }""",
+        arg=[question, json.dumps(value)],
+    )
+
+
 def set_palette(page: Page, scheme: str) -> None:
     """Switch the theme's palette the way its toggle does, and wait for it to apply."""
     if page.get_attribute("body", "data-md-color-scheme") != scheme:

@@ -19,6 +19,7 @@ from helpers import (
     saved_answers,
     wait_for_engine,
     wait_for_results,
+    wait_until_saved,
 )
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -57,8 +58,8 @@ def test_the_first_screen_of_the_results_holds_the_root_and_its_first_action(
     calibration = json.loads((ROOT / "calibration" / "short-video-fmcg.json").read_text("utf-8"))
     wait_for_engine(page)
     wait_for_results(page, len(calibration["answers"]))
-    page.wait_for_timeout(300)  # the page scrolls to the results once they are drawn
     root = page.locator(".rf-root__pillar")
+    expect(root).to_be_in_viewport(ratio=1)  # the page scrolls to the results once they are drawn
     expect(root).to_have_text("B. 投流" if lang == "zh" else "B. Paid traffic")
     first_action = page.locator(".rf-root__first li").first
     for element in (root, first_action):
@@ -115,7 +116,7 @@ def test_a_typed_number_survives_an_immediate_reload_and_counts_at_once(page: Pa
     field = page.locator("#in-traffic\\.margin")
     field.type("42")  # typed, never left: no blur, no change event
     expect(page.locator("[data-count='traffic']")).to_contain_text("1/")
-    page.wait_for_timeout(600)  # the save is debounced
+    wait_until_saved(page, "traffic.margin", 42)  # the save is debounced
     page.reload()
     expect(page.locator("#in-traffic\\.margin")).to_have_value("42")
     assert saved_answers(page) == {"traffic.margin": 42}

@@ -36,6 +36,7 @@ from helpers import (
     questions_on,
     saved_record,
     serve,
+    settle,
     wait_for_engine,
     wait_for_results,
 )
@@ -221,7 +222,7 @@ def test_the_results_place_each_pillar_among_companies_like_you(
     bands_fetched = [url for url in acme_watch.requests if url.endswith("/assets/brand/bands.json")]
     assert len(bands_fetched) == 1  # once, from the site itself, however often the results are redrawn
     page.mouse.move(0, 0)  # nothing hovered
-    page.wait_for_timeout(400)  # let the theme's colour transitions finish before axe reads contrast
+    settle(page)  # the theme's colour transitions finish before axe reads contrast
     violations = Axe().run(page, options=WCAG_AA).response["violations"]
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
 

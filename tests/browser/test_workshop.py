@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from helpers import (
     BRAND,
+    ENGINE_TIMEOUT,
     LANGUAGES,
     at,
     no_engine,
@@ -134,7 +135,7 @@ def team_of_cli(team: dict[str, Any]) -> dict[str, Any]:
 
 def wait_for_team(page: Page, count: int) -> None:
     wait_for_engine(page)
-    expect(page.locator("#rf-team-body")).to_have_attribute("data-count", str(count), timeout=30_000)
+    expect(page.locator("#rf-team-body")).to_have_attribute("data-count", str(count), timeout=ENGINE_TIMEOUT)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -246,7 +247,7 @@ def snapshots(page: Page) -> list[dict[str, Any]]:
 
 def wait_for_comparison(page: Page, pair: str) -> None:
     wait_for_engine(page)
-    expect(page.locator("#rf-compare-body")).to_have_attribute("data-pair", pair, timeout=30_000)
+    expect(page.locator("#rf-compare-body")).to_have_attribute("data-pair", pair, timeout=ENGINE_TIMEOUT)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
