@@ -194,16 +194,26 @@ def settle(page: Page) -> None:
     )
 
 
-def wait_until_saved(page: Page, question: str, value: object) -> None:
-    """Wait until the page has saved `value` for `question` in its storage (the save is debounced)."""
+def wait_until_stored(page: Page, path: list[str], value: object) -> None:
+    """Wait until the page's saved record holds `value` at `path` (e.g. ["answers", "traffic.margin"]).
+
+    The page saves a moment after a change (debounced): reading storage at once raced with it under load.
+    """
     page.wait_for_function(
-        """([q, v]) => {
+        """([path, v]) => {
             const key = document.querySelector('#assessment').dataset.storageKey;
-            try { return JSON.stringify((JSON.parse(localStorage.getItem(key)) || {}).answers?.[q]) === v; }
-            catch { return false; }
+            try {
+                const found = path.reduce((at, step) => at?.[step], JSON.parse(localStorage.getItem(key)));
+                return JSON.stringify(found) === v;
+            } catch { return false; }
         }""",
-        arg=[question, json.dumps(value)],
+        arg=[path, json.dumps(value, ensure_ascii=False)],
     )
+
+
+def wait_until_saved(page: Page, question: str, value: object) -> None:
+    """Wait until the page has saved `value` as the answer to `question`."""
+    wait_until_stored(page, ["answers", question], value)
 
 
 def set_palette(page: Page, scheme: str) -> None:

@@ -23,6 +23,7 @@ from helpers import (
     violations,
     wait_for_engine,
     wait_for_results,
+    wait_until_stored,
 )
 from playwright.sync_api import Page, expect
 
@@ -341,6 +342,10 @@ def test_notes_labels_and_action_states_survive_reload_export_import_and_a_share
     expect(page.locator(f".rf-action[data-action-id='{second['id']}']")).to_have_attribute("data-state", "in-progress")
     # A note is text where it is shown, and bounded: cleaned as the engine cleans it, never over the limit.
     expect(page.locator(f".rf-action[data-action-id='{first['id']}'] .rf-note-text bdi")).to_have_text(XSS)
+    # The page saves a moment after each change: wait for the last ones before reading what it saved.
+    wait_until_stored(page, ["actions", second["id"]], "in-progress")
+    wait_until_stored(page, ["company"], "Oak & Pine <b>Ltd</b>")
+    wait_until_stored(page, ["notes", others[2]], clean(typed[others[2]], True)[:limit])
     record = saved_record(page)
     notes = {qid: clean(text, True)[:limit] for qid, text in typed.items()}
     assert record["notes"] == {qid: notes[qid] for qid in record["notes"]} and record["notes"]
@@ -366,6 +371,7 @@ def test_notes_labels_and_action_states_survive_reload_export_import_and_a_share
     page.click("#rf-reset")
     assert saved_record(page) == {}
     page.set_input_files("#rf-import-file", str(exported))
+    wait_until_stored(page, ["company"], kept["company"])  # the file is read, then saved
     assert {key: saved_record(page)[key] for key in kept} == kept
 
     # A share link carries the notes that fit and says how many did not; the labels stay on the device.
@@ -378,6 +384,8 @@ def test_notes_labels_and_action_states_survive_reload_export_import_and_a_share
     page.click("#rf-reset")
     page.goto(link)
     page.get_by_role("button", name="Make these my answers").click()
+    carried = next(qid for qid in kept["notes"] if qid not in left_out)
+    wait_until_stored(page, ["notes", carried], kept["notes"][carried])
     adopted = saved_record(page)
     assert adopted["notes"] == {qid: text for qid, text in kept["notes"].items() if qid not in left_out}
     assert adopted["actions"] == kept["actions"] and adopted["answers"] == kept["answers"]
