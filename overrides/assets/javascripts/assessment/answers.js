@@ -37,9 +37,9 @@ export function isValidAnswer(question, value) {
   return typeof value === "string" && question.values.has(value);
 }
 
-// -> {profile} | {error, id}
+// -> {profile, profileMigrated: [[dimension, earlier value, value now]]} | {error, id}
 export function checkProfile(raw, contract) {
-  if (raw === undefined || raw === null) return { profile: {} };
+  if (raw === undefined || raw === null) return { profile: {}, profileMigrated: [] };
   if (typeof raw !== "object" || Array.isArray(raw)) return { error: "reason_shape" };
   const profile = {};
   for (const [id, value] of Object.entries(raw)) {
@@ -47,13 +47,39 @@ export function checkProfile(raw, contract) {
     if (!dimension) return { error: "reason_unknown_profile", id: shownId(id) };
     if (value === null || (Array.isArray(value) && value.length === 0)) continue;
     const values = Array.isArray(value) && dimension.multiple ? value : [value];
-    if (values.length > dimension.values.size || !values.every((v) => typeof v === "string" && dimension.values.has(v))) {
+    const retired = new Set(contract.retiredProfile.filter((r) => r.dimension === id).map((r) => r.value));
+    const known = (v) => typeof v === "string" && (dimension.values.has(v) || retired.has(v));
+    if (values.length > dimension.values.size || !values.every(known)) {
       return { error: "reason_bad_profile", id: shownId(id) };
     }
     // In the bank's order, whatever order they came in: one profile, one spelling.
-    profile[id] = dimension.multiple ? [...dimension.values].filter((v) => values.includes(v)) : values[0];
+    const ordered = [...dimension.values, ...retired].filter((v) => values.includes(v));
+    profile[id] = dimension.multiple ? ordered : ordered[0];
   }
-  return { profile };
+  return migrateProfile(profile, contract);
+}
+
+// Values of earlier banks move to their successor, read from the rest of the profile (as the engine's
+// answers.migrate_profile does): "marketplace" becomes the platform family of the first channel naming one.
+function migrateProfile(profile, contract) {
+  const migrated = { ...profile };
+  const profileMigrated = [];
+  for (const retired of contract.retiredProfile) {
+    const chosen = profile[retired.dimension];
+    const values = Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen];
+    if (!values.includes(retired.value)) continue;
+    const by = retired.by ? profile[retired.by] : undefined;
+    const byValues = Array.isArray(by) ? by : by === undefined ? [] : [by];
+    const order = retired.by ? [...contract.dimensions.get(retired.by).values] : [];
+    const from = order.find((v) => byValues.includes(v) && own(retired.map, v));
+    const next = from === undefined ? retired.default : retired.map[from];
+    const dimension = contract.dimensions.get(retired.dimension);
+    const kept = new Set(values.filter((v) => v !== retired.value).concat([next]));
+    const ordered = [...dimension.values].filter((v) => kept.has(v));
+    migrated[retired.dimension] = dimension.multiple ? ordered : ordered[0];
+    profileMigrated.push([retired.dimension, retired.value, next]);
+  }
+  return { profile: migrated, profileMigrated };
 }
 
 // Check {"profile", "answers", "bank_version"?} all or nothing, so a tampered
@@ -120,7 +146,8 @@ export function checkDocument(document, contract, { saved = false } = {}) {
   const date = checkDate(document.date);
   if (date.error) return date;
   if (date.text) extra.date = date.text;
-  return { profile: checkedProfile.profile, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
+  const profileMigrated = checkedProfile.profileMigrated;
+  return { profile: checkedProfile.profile, profileMigrated, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
 }
 
 // -- What a workshop records beside the answers (assessment/answers.py, in the same order) --
