@@ -5,7 +5,15 @@ refuses storage still gets a working site with one calm message."""
 from __future__ import annotations
 
 import pytest
-from helpers import answer_by_clicking, expect_checked, no_engine, questions_on, saved_answers
+from helpers import (
+    LANGUAGES,
+    answer_by_clicking,
+    at,
+    expect_checked,
+    no_engine,
+    questions_on,
+    saved_answers,
+)
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -22,7 +30,7 @@ for (const name of ["localStorage", "sessionStorage"]) {
 
 def test_an_answer_given_in_another_tab_joins_this_tabs_answers(page: Page, watch) -> None:
     no_engine(page)
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     first = {questions[0]["id"]: questions[0]["options"][1]}
     answer_by_clicking(page, first)
@@ -42,7 +50,7 @@ def test_an_answer_given_in_another_tab_joins_this_tabs_answers(page: Page, watc
 
 def test_another_tab_starting_over_leaves_this_tab_showing_its_answers(page: Page, watch) -> None:
     no_engine(page)
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     question = questions_on(page)[0]
     mine = {question["id"]: question["options"][1]}
     answer_by_clicking(page, mine)
@@ -58,7 +66,7 @@ def test_another_tab_starting_over_leaves_this_tab_showing_its_answers(page: Pag
 
 def test_your_own_answers_come_back_however_many_shared_links_you_adopt(page: Page, watch) -> None:
     no_engine(page)
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     links = []
     for n in (1, 2):
@@ -81,7 +89,7 @@ def test_your_own_answers_come_back_however_many_shared_links_you_adopt(page: Pa
 
 def test_history_entries_can_be_deleted(page: Page, watch) -> None:
     no_engine(page)
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     question = questions_on(page)[0]
     answer_by_clicking(page, {question["id"]: question["options"][1]})
     page.click("#rf-reset")
@@ -92,18 +100,18 @@ def test_history_entries_can_be_deleted(page: Page, watch) -> None:
     expect(history).to_be_hidden()
 
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_browser_that_refuses_storage_still_gets_a_working_site(page: Page, watch, lang: str) -> None:
     page.add_init_script(BLOCK_STORAGE)
-    page.goto(lang)
+    page.goto(at("", lang))
     scheme = page.get_attribute("body", "data-md-color-scheme")
     page.locator("form[data-md-component='palette'] label:visible").first.click()
     assert page.get_attribute("body", "data-md-color-scheme") != scheme  # the theme's toggle works
     no_engine(page)
-    page.goto(lang + "assessment/")
+    page.goto(at("assessment/", lang))
     notices = page.locator(".rf-notice")
     expect(notices).to_have_count(1)
-    expect(notices.first).to_contain_text("不允许页面保存" if lang else "does not let the page save")
+    expect(notices.first).to_contain_text("不允许页面保存" if lang == "zh" else "does not let the page save")
     question = questions_on(page)[0]
     answer_by_clicking(page, {question["id"]: question["options"][1]})
     expect(page.locator("#rf-progress-text")).to_contain_text("1")

@@ -7,7 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import BRAND, answer_by_clicking, saved_answers, wait_for_engine, wait_for_results
+from helpers import (
+    BRAND,
+    LANGUAGES,
+    answer_by_clicking,
+    at,
+    saved_answers,
+    wait_for_engine,
+    wait_for_results,
+)
 from playwright.sync_api import Page, expect
 
 from assessment import assess_bank
@@ -44,7 +52,7 @@ def visible_questions(page: Page) -> set[str]:
 
 def test_the_quick_link_shows_only_the_questions_the_quick_check_asks_for_the_chosen_model(page: Page, watch) -> None:
     page.route("**/assets/pyodide/**", lambda route: None)  # the page's own behaviour; no engine needed
-    page.goto("assessment/#quick")
+    page.goto(at("assessment/#quick"))
     expect(page.locator("[data-mode-offer='quick']")).to_be_visible()
     assert visible_questions(page) == set(QUICK.questions_for({}))
     page.locator("[data-profile-id='model'] label:has(input[value='b2b-export'])").click()
@@ -61,7 +69,7 @@ def test_the_quick_link_shows_only_the_questions_the_quick_check_asks_for_the_ch
 
 
 @pytest.mark.engine_cached
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_quick_check_gives_the_provisional_root_and_continuing_keeps_every_answer(
     page: Page, watch, lang: str
 ) -> None:
@@ -69,11 +77,11 @@ def test_a_quick_check_gives_the_provisional_root_and_continuing_keeps_every_ans
     multiple = {d.id for d in BANK.dimensions if d.multiple}
     asked = QUICK.questions_for({k: tuple(v) if k in multiple else (v,) for k, v in company["profile"].items()})
     quick_answers = {q: company["answers"][q] for q in asked}
-    page.goto(lang + "assessment/#quick")
+    page.goto(at("assessment/#quick", lang))
     wait_for_engine(page)
     answer_by_clicking(page, typed(quick_answers, company["profile"]), company["profile"])
     wait_for_results(page, len(quick_answers))
-    expected = assess_bank(BANK, quick_answers, "zh" if lang else "en", profile=company["profile"])
+    expected = assess_bank(BANK, quick_answers, lang, profile=company["profile"])
     assert expected["root"] is not None
     pillar = next(p for p in expected["pillars"] if p["id"] == expected["root"])
     expect(page.locator(".rf-root__pillar")).to_have_text(f"{pillar['letter']}. {pillar['name']}")
