@@ -330,7 +330,7 @@ def test_the_phrasing_rule(text: str, problem: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "term"),
     [
-        ("阈值是 Root First 默认值", "本站默认值"),
+        ("阈值是" + next(v for term in TERMS if term["zh"] == "本站默认值" for v in term["rejected"]), "本站默认值"),
         ("按利润率算", "投放前毛利率"),
         ("盈亏平衡 ROAS 是 2.5", "保本投产比"),
         ("录入次品台账", "缺陷记录表"),
