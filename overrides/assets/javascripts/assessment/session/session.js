@@ -1,0 +1,390 @@
+// @ts-check
+// The assessment's session: one company's answers, profile, notes, action
+// states and labels, the shared view over them, the history of what was
+// replaced, and another tab's changes. No DOM: storage comes in as Records
+// (records.js) and every operation returns a Report (types.js) that a view
+// renders. tests/js/session*.test.mjs drive it with a fake storage.
+//
+// The invariant every operation keeps: no operation and no failure loses the
+// visitor's own answers without telling them and offering an undo that
+// restores exactly them. Concretely:
+// 1. An operation that replaces the own answers (import, adopt shared, start
+//    over, restore, another tab's answers) keeps an exact copy in memory and
+//    offers it back ("Undo"), and copies it into the stored history first.
+// 2. The stored record is replaced or removed only once that copy is stored
+//    (or, for an unreadable record, once it is kept aside). When the copy cannot
+//    be stored, the record is held: nothing overwrites it until the visitor has
+//    been told and chooses (export it, or save the new answers over it).
+// 3. A write that fails says so (once per run of failures), offers an export,
+//    and leaves the previous record as it was.
+// 4. Text is normalised (NFC, plaintext.js) before its limit is checked, so the
+//    page never stores a record it could not read back.
+
+import { checkDocument, parseDocument } from "../answers.js";
+import { clean, length } from "../plaintext.js";
+import { documentOf, emptyState, isEmpty, stateFrom } from "../state.js";
+import { mergeTabStates } from "../tabs.js";
+import { parseRecord } from "./records.js";
+import { announceChecked, bankChanged, download, same, storageTrouble } from "./reports.js";
+
+/** @typedef {import("../types.js").State} State */
+/** @typedef {import("../types.js").Report} Report */
+/** @typedef {import("../types.js").Notice} Notice */
+/** @typedef {import("../types.js").Contract} Contract */
+/** @typedef {import("../types.js").Checked} Checked */
+/** @typedef {import("./records.js").Records} Records */
+
+/** Operations a notice's button may run (Session.run): nothing else is callable by name. */
+const OPERATIONS = new Set(["undo", "restore", "keepThese", "useOtherTab", "exportOwn", "exportAside", "discardAside", "saveOverHeld", "exportHeld"]);
+const KNOWN_REVISIONS = 32;
+
+/** @param {State} state @returns {State} */
+const copy = (state) => structuredClone(state);
+
+export class Session {
+  /** @param {{contract: Contract, records: Records, bankVersion: string, lang: string}} deps */
+  constructor({ contract, records, bankVersion, lang }) {
+    this.contract = contract;
+    this.records = records;
+    this.bankVersion = bankVersion;
+    this.lang = lang;
+    /** @type {State} the visitor's own answers */
+    this.own = emptyState();
+    /** @type {State | null} someone else's answers from a share link, shown read-only over the own */
+    this.shared = null;
+    /** @type {{rev: string | null, state: State} | null} what the stored record holds, as this tab knows it */
+    this.stored = null;
+    /** @type {Map<string, State>} records this tab wrote or read, by revision: the bases of another tab's changes */
+    this.known = new Map();
+    /** @type {Map<string, State>} exact copies of replaced answers, for "Undo" */
+    this.undoable = new Map();
+    /** @type {{raw: string | null, key: string} | null} a record nothing may overwrite until the visitor chooses */
+    this.held = null;
+    this.warned = false; // a failed write was reported; said again only after a write succeeds
+    this.nextToken = 1;
+  }
+
+  /** What the page shows: the shared answers while looking at a share link, else the own. */
+  get shown() {
+    return this.shared ?? this.own;
+  }
+
+  /** Run the operation a notice's button names. @param {import("../types.js").Action} action @returns {Report} */
+  run(action) {
+    if (!OPERATIONS.has(action.op)) throw new Error(`not a session operation: ${action.op}`);
+    return /** @type {any} */ (this)[action.op](...(action.args || []));
+  }
+
+  // -- Start ------------------------------------------------------------------------------
+  /** Read the saved answers. @returns {Report} */
+  open() {
+    const loaded = this.records.loadOwn();
+    if (loaded.status === "unavailable") {
+      this.warned = true;
+      return { changed: false, notices: [storageTrouble("unavailable")] };
+    }
+    if (loaded.status === "empty") return { changed: false, notices: [] };
+    if (loaded.status === "unreadable") return this.keepAside(loaded.raw, "saved");
+    const checked = checkDocument(loaded.record, this.contract, { saved: true });
+    if ("error" in checked) return this.keepAside(loaded.raw, "saved");
+    this.own = stateFrom(checked);
+    this.know(loaded.record.rev, this.own);
+    this.stored = { rev: loaded.record.rev, state: copy(this.own) };
+    const older = loaded.record.bank_version !== this.bankVersion && Object.keys(loaded.record.answers).length > 0;
+    const lost = checked.setAside.length + checked.hidden.length + (checked.profileSetAside?.length ?? 0);
+    if (!older && !lost) return { changed: true, notices: [] };
+    // Earlier answers are kept in the history before the record is rewritten for this bank.
+    const notices = [bankChanged(checked)];
+    const kept = this.records.remember(loaded.record, loaded.record.bank_version, "before_bank_update");
+    if (kept.outcome === "ok") notices.push(...this.save());
+    else notices.push(this.hold(loaded.raw, "held_bank_update"));
+    return { changed: true, notices };
+  }
+
+  /** An unreadable record: copied aside (never overwritten), else held. @param {string} raw @param {string} from @returns {Report} */
+  keepAside(raw, from) {
+    const outcome = this.records.putAside(raw, from);
+    if (outcome !== "ok") return { changed: false, notices: [this.hold(raw, "held_unreadable")] };
+    const index = this.records.aside().findIndex((e) => e.raw === raw);
+    return {
+      changed: false,
+      notices: [{
+        kind: "warning",
+        key: "saved_unreadable",
+        actions: [{ label: "export_unreadable", op: "exportAside", args: [index] }, { label: "discard_unreadable", op: "discardAside", args: [index] }],
+      }],
+    };
+  }
+
+  /** @param {string | null} raw @param {string} key @returns {Notice} */
+  hold(raw, key) {
+    this.held = { raw, key };
+    const actions = [{ label: "save_over_held", op: "saveOverHeld" }];
+    if (raw !== null) actions.unshift({ label: "export_held", op: "exportHeld" });
+    return { kind: "warning", key, actions };
+  }
+
+  // -- Saving ------------------------------------------------------------------------------
+  /** Write the own answers; on failure say so once and keep the previous record. @returns {Notice[]} */
+  save() {
+    if (this.held) return this.warnOnce(this.hold(this.held.raw, this.held.key));
+    const { outcome, record } = isEmpty(this.own) && this.stored === null
+      ? { outcome: /** @type {const} */ ("ok"), record: null }
+      : this.records.saveOwn(this.own, this.bankVersion, this.stored?.rev ?? null);
+    if (outcome !== "ok") return this.warnOnce(storageTrouble(outcome));
+    this.warned = false;
+    if (record) {
+      this.know(record.rev, this.own);
+      this.stored = { rev: record.rev, state: copy(this.own) };
+    }
+    return [];
+  }
+
+  /** @param {Notice} notice @returns {Notice[]} */
+  warnOnce(notice) {
+    if (this.warned) return [];
+    this.warned = true;
+    return [notice];
+  }
+
+  /** @param {string} rev @param {State} state */
+  know(rev, state) {
+    this.known.set(rev, copy(state));
+    if (this.known.size > KNOWN_REVISIONS) this.known.delete(this.known.keys().next().value ?? "");
+  }
+
+  /** An edit of the own answers (the form is read-only over a shared view). @param {(state: State) => void} change @returns {Report} */
+  edit(change) {
+    if (this.shared) return { changed: false, notices: [] };
+    const before = JSON.stringify(this.own);
+    change(this.own);
+    if (JSON.stringify(this.own) === before) return { changed: false, notices: [] };
+    return { changed: true, notices: this.save() };
+  }
+
+  // -- Edits --------------------------------------------------------------------------------
+  /** @param {string} id @param {import("../types.js").Answer | undefined} value undefined clears it @returns {Report} */
+  answer(id, value) {
+    return this.edit((state) => {
+      if (value === undefined) delete state.answers[id];
+      else state.answers[id] = value;
+    });
+  }
+
+  /** @param {Record<string, string | string[]>} profile @returns {Report} */
+  setProfile(profile) {
+    return this.edit((state) => { state.profile = { ...profile }; });
+  }
+
+  /** A note as typed: cleaned as the engine cleans it; over the limit it is refused, not cut. @param {string} id @param {string} typed @returns {Report} */
+  setNote(id, typed) {
+    const text = clean(typed, true);
+    if (length(text) > this.contract.limits.note_chars) return { changed: false, notices: [], refused: "note_too_long" };
+    return this.edit((state) => {
+      if (text) state.notes[id] = text;
+      else delete state.notes[id];
+    });
+  }
+
+  /** The company or respondent: one line, normalised before its limit is checked. @param {"company" | "respondent"} name @param {string} typed @returns {Report} */
+  setLabel(name, typed) {
+    const text = clean(typed, false);
+    if (length(text) > this.contract.limits.label_chars) return { changed: false, notices: [], refused: "label_too_long" };
+    return this.edit((state) => {
+      if (text) state[name] = text;
+      else delete state[name];
+    });
+  }
+
+  /** @param {string} id @param {string} value "", "in-progress" or "done" @returns {Report} */
+  setActionState(id, value) {
+    return this.edit((state) => {
+      if (value === "in-progress" || value === "done") state.actions[id] = value;
+      else delete state.actions[id];
+    });
+  }
+
+  // -- Replacing the own answers --------------------------------------------------------------
+  /**
+   * The own answers become `next`; what they were is kept (invariant 1 and 2).
+   * @param {State} next @param {string} reason the history's word for it @param {Notice} said
+   * @returns {Report}
+   */
+  replace(next, reason, said) {
+    const previous = this.own;
+    this.own = copy(next);
+    if (isEmpty(previous) || same(previous, next)) return { changed: true, notices: [said, ...this.saveOrRemove()] };
+    const token = String(this.nextToken++);
+    this.undoable.set(token, copy(previous));
+    const undo = { label: reason === "before_start_over" ? "undo" : "restore_previous", op: "undo", args: [token] };
+    const notices = [{ ...said, actions: [...(said.actions || []), undo], tag: "undo" }];
+    const kept = this.held ? { outcome: "held", dropped: null } : this.records.remember(previous, this.bankVersion, reason);
+    if (kept.outcome === "ok") notices.push(...this.saveOrRemove());
+    else if (!this.held) notices.push(...this.protectRecord(kept.outcome));
+    if (kept.dropped) notices.push({ kind: "info", key: "history_dropped", values: { date: kept.dropped.saved_at.slice(0, 10) }, actions: [{ label: "export", op: "exportOwn", args: [kept.dropped] }] });
+    return { changed: true, notices };
+  }
+
+  /** The copy could not be stored: hold the stored record, if there is one to protect. @param {string} outcome @returns {Notice[]} */
+  protectRecord(outcome) {
+    const raw = this.records.read(this.records.key);
+    if (typeof raw === "string") return [this.hold(raw, "held_no_copy")];
+    return this.warnOnce(storageTrouble(outcome === "full" ? "full" : "unavailable"));
+  }
+
+  /** Empty answers are no record at all (another tab hears "started over"). @returns {Notice[]} */
+  saveOrRemove() {
+    if (!isEmpty(this.own) || this.held) return this.save();
+    const outcome = this.records.removeOwn();
+    if (outcome !== "ok") return this.warnOnce(storageTrouble(outcome));
+    this.stored = null;
+    return [];
+  }
+
+  /** An answers file's text. @param {string} text @returns {Report} */
+  importText(text) {
+    const checked = parseDocument(text, this.contract);
+    if ("error" in checked) return { changed: false, notices: [{ kind: "error", key: "import_invalid", values: reasonValues(checked) }] };
+    this.shared = null; // an import is the visitor's own: it ends a shared view
+    const said = { kind: /** @type {const} */ ("info"), key: "import_done", values: { count: Object.keys(checked.answers).length } };
+    const report = this.replace(stateFrom(checked), "before_import", said);
+    return { ...report, notices: [...report.notices, ...announceChecked(checked)] };
+  }
+
+  /** A share link's answers (answers.js decodeShare), shown read-only. @param {Checked | import("../types.js").Refusal} decoded @returns {Report} */
+  viewShared(decoded) {
+    if ("error" in decoded) return { changed: false, notices: [{ kind: "error", key: "share_invalid", values: reasonValues(decoded) }] };
+    this.shared = stateFrom(decoded);
+    return { changed: true, notices: announceChecked(decoded) };
+  }
+
+  /** @returns {Report} */
+  adoptShared() {
+    if (!this.shared) return { changed: false, notices: [] };
+    const next = this.shared;
+    this.shared = null;
+    return this.replace(next, "before_shared", { kind: "info", key: "adopted_shared" });
+  }
+
+  /** @returns {Report} */
+  leaveShared() {
+    const changed = this.shared !== null;
+    this.shared = null;
+    return { changed, notices: [] };
+  }
+
+  /** Clears the visitor's own answers (and ends a shared view): undone at once, or later from the history. @returns {Report} */
+  startOver() {
+    if (isEmpty(this.own) && !this.shared) return { changed: false, notices: [] };
+    this.shared = null;
+    return this.replace(emptyState(), "before_start_over", { kind: "info", key: "started_over" });
+  }
+
+  /** @param {string} token @returns {Report} */
+  undo(token) {
+    const previous = this.undoable.get(token);
+    if (!previous) return { changed: false, notices: [] };
+    this.shared = null;
+    return this.replace(previous, "before_restore", { kind: "info", key: "restored_previous" });
+  }
+
+  /** A history entry, by its time. @param {string} savedAt @returns {Report} */
+  restore(savedAt) {
+    const entry = this.records.history().find((e) => e.saved_at === savedAt);
+    if (!entry) return { changed: false, notices: [] };
+    const { reason, saved_at: when, bank_version: version, ...kept } = entry;
+    const checked = checkDocument(kept, this.contract, { saved: true });
+    if ("error" in checked) return { changed: false, notices: [{ kind: "error", key: "import_invalid", values: reasonValues(checked) }] };
+    this.shared = null;
+    return this.replace(stateFrom(checked), "before_restore", { kind: "info", key: "restored_previous" });
+  }
+
+  /** @param {string} savedAt @returns {Report} */
+  forget(savedAt) {
+    const outcome = this.records.forget(savedAt);
+    return { changed: false, notices: outcome === "ok" ? [] : [storageTrouble(outcome)] };
+  }
+
+  // -- Held and unreadable records ------------------------------------------------------------
+  /** The visitor chose to save over a held record (after being offered its export). @returns {Report} */
+  saveOverHeld() {
+    this.held = null;
+    this.warned = false;
+    return { changed: false, notices: this.saveOrRemove() };
+  }
+
+  /** @returns {Report} */
+  exportHeld() {
+    return { changed: false, notices: [], download: this.held?.raw ? download("assessment-answers-kept.json", this.held.raw) : null };
+  }
+
+  /** @param {number} index @returns {Report} */
+  exportAside(index) {
+    const entry = this.records.aside()[index];
+    return { changed: false, notices: [], download: entry ? download("assessment-answers-unreadable.json", entry.raw) : null };
+  }
+
+  /** @param {number} index @returns {Report} */
+  discardAside(index) {
+    const outcome = this.records.dropAside(index);
+    return { changed: false, notices: outcome === "ok" ? [] : [storageTrouble(outcome)] };
+  }
+
+  /** The own answers (or a history entry) as an answers file. @param {State} [state] @returns {Report} */
+  exportOwn(state = this.shown) {
+    const document = documentOf(stateFrom(state), { bank_version: this.bankVersion, lang: this.lang, date: this.records.now().slice(0, 10) });
+    return { changed: false, notices: [], download: download("assessment-answers.json", JSON.stringify(document, null, 2)) };
+  }
+
+  /** @returns {Report} */
+  saveSnapshot() {
+    const document = documentOf(this.shown, { bank_version: this.bankVersion, lang: this.lang, date: this.records.now() });
+    const outcome = this.records.addSnapshot(document);
+    if (outcome !== "ok") return { changed: false, notices: [storageTrouble(outcome)] };
+    return { changed: false, notices: [{ kind: "info", key: "snapshot_saved", values: { count: this.records.snapshots().length }, tag: "snapshot" }] };
+  }
+
+  // -- Another tab ------------------------------------------------------------------------------
+  /**
+   * Another tab wrote the record (a `storage` event's newValue). Merge, don't overwrite:
+   * the base is the record the other tab's write was made from, when this tab knows it.
+   * @param {string | null} raw @returns {Report}
+   */
+  fromOtherTab(raw) {
+    if (raw === null) {
+      this.stored = null;
+      return { changed: false, notices: isEmpty(this.own) ? [] : [{ kind: "info", key: "other_tab_cleared", actions: [{ label: "keep_these", op: "keepThese" }] }] };
+    }
+    const record = parseRecord(raw);
+    const checked = record && checkDocument(record, this.contract, { saved: true });
+    if (!record || !checked || "error" in checked) return this.keepAside(raw, "other_tab");
+    const theirs = stateFrom(checked);
+    const base = (record.base !== null && this.known.get(record.base)) || emptyState();
+    this.know(record.rev, theirs);
+    this.stored = { rev: record.rev, state: copy(theirs) };
+    const { state: merged, conflicts, changed } = mergeTabStates(base, this.own, theirs);
+    this.own = /** @type {State} */ (merged);
+    const notices = same(merged, theirs) ? [] : this.save(); // the other tab converges on the merge
+    if (!changed) return { changed: false, notices };
+    if (!conflicts.length) return { changed: !this.shared, notices: [{ kind: "info", key: "other_tab_merged" }, ...notices] };
+    const use = { label: "use_other_tab", op: "useOtherTab", args: [record.rev] };
+    return { changed: !this.shared, notices: [{ kind: "warning", key: "other_tab_conflict", values: { count: conflicts.length }, actions: [use] }, ...notices] };
+  }
+
+  /** After another tab started over: save this tab's answers again. @returns {Report} */
+  keepThese() {
+    return { changed: false, notices: this.save() };
+  }
+
+  /** Take another tab's answers where both changed one (this tab's can be undone). @param {string} rev @returns {Report} */
+  useOtherTab(rev) {
+    const theirs = this.known.get(rev);
+    if (!theirs) return { changed: false, notices: [] };
+    return this.replace(theirs, "before_other_tab", { kind: "info", key: "used_other_tab" });
+  }
+}
+
+/** @param {import("../types.js").Refusal} refusal */
+function reasonValues({ error, id }) {
+  return { reason: error, ...(id ? { id } : {}) };
+}
