@@ -18,6 +18,8 @@ export const HISTORY_LIMIT = 20;
 export const SNAPSHOT_LIMIT = 20;
 const ASIDE_LIMIT = 5;
 
+import { canonical } from "./reports.js";
+
 /** @param {unknown} error @returns {Outcome} */
 export function failure(error) {
   const name = error && typeof error === "object" && "name" in error ? error.name : "";
@@ -159,8 +161,8 @@ export class Records {
   remember(state, bankVersion, reason) {
     const entries = this.history();
     const kept = recorded(state);
-    const same = JSON.stringify(kept);
-    if (entries.some((e) => JSON.stringify(recorded(e)) === same)) return { outcome: "ok", dropped: null };
+    const text = canonical(kept);
+    if (entries.some((e) => canonical(recorded(e)) === text)) return { outcome: "ok", dropped: null };
     const all = [{ reason, saved_at: this.now(), bank_version: bankVersion, ...kept }, ...entries];
     const dropped = all.length > HISTORY_LIMIT ? all[all.length - 1] : null;
     const outcome = this.write(this.historyKey, JSON.stringify(all.slice(0, HISTORY_LIMIT)));

@@ -5,8 +5,18 @@
 /** @typedef {import("../types.js").Notice} Notice */
 /** @typedef {import("../types.js").Checked} Checked */
 
+/** JSON with every object's keys sorted: the same content in any order is the same text. @param {unknown} value @returns {string} */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** @param {unknown} a @param {unknown} b */
-export const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+export const same = (a, b) => canonical(a) === canonical(b);
 
 /** A write that failed: said with an export at hand. @param {"full" | "unavailable"} outcome @returns {Notice} */
 export function storageTrouble(outcome) {

@@ -24,7 +24,7 @@ import { checkDocument, parseDocument } from "../answers.js";
 import { clean, length } from "../plaintext.js";
 import { documentOf, emptyState, isEmpty, stateFrom } from "../state.js";
 import { mergeTabStates } from "../tabs.js";
-import { parseRecord } from "./records.js";
+import { parseRecord, recorded } from "./records.js";
 import { announceChecked, bankChanged, download, same, storageTrouble } from "./reports.js";
 
 /** @typedef {import("../types.js").State} State */
@@ -85,7 +85,7 @@ export class Session {
     }
     if (loaded.status === "empty") return { changed: false, notices: [] };
     if (loaded.status === "unreadable") return this.keepAside(loaded.raw, "saved");
-    const checked = checkDocument(loaded.record, this.contract, { saved: true });
+    const checked = readSaved(loaded.record, this.contract);
     if ("error" in checked) return this.keepAside(loaded.raw, "saved");
     this.own = stateFrom(checked);
     this.know(loaded.record.rev, this.own);
@@ -156,9 +156,9 @@ export class Session {
   /** An edit of the own answers (the form is read-only over a shared view). @param {(state: State) => void} change @returns {Report} */
   edit(change) {
     if (this.shared) return { changed: false, notices: [] };
-    const before = JSON.stringify(this.own);
+    const before = copy(this.own);
     change(this.own);
-    if (JSON.stringify(this.own) === before) return { changed: false, notices: [] };
+    if (same(this.own, before)) return { changed: false, notices: [] };
     return { changed: true, notices: this.save() };
   }
 
@@ -198,6 +198,7 @@ export class Session {
 
   /** @param {string} id @param {string} value "", "in-progress" or "done" @returns {Report} */
   setActionState(id, value) {
+    if (!this.contract.actions.includes(id)) return { changed: false, notices: [] };
     return this.edit((state) => {
       if (value === "in-progress" || value === "done") state.actions[id] = value;
       else delete state.actions[id];
@@ -214,9 +215,7 @@ export class Session {
     const previous = this.own;
     this.own = copy(next);
     if (isEmpty(previous) || same(previous, next)) return { changed: true, notices: [said, ...this.saveOrRemove()] };
-    const token = String(this.nextToken++);
-    this.undoable.set(token, copy(previous));
-    const undo = { label: reason === "before_start_over" ? "undo" : "restore_previous", op: "undo", args: [token] };
+    const undo = this.undoButton(previous, reason === "before_start_over" ? "undo" : "restore_previous");
     const notices = [{ ...said, actions: [...(said.actions || []), undo], tag: "undo" }];
     const kept = this.held ? { outcome: "held", dropped: null } : this.records.remember(previous, this.bankVersion, reason);
     if (kept.outcome === "ok") notices.push(...this.saveOrRemove());
@@ -356,19 +355,31 @@ export class Session {
       return { changed: false, notices: isEmpty(this.own) ? [] : [{ kind: "info", key: "other_tab_cleared", actions: [{ label: "keep_these", op: "keepThese" }] }] };
     }
     const record = parseRecord(raw);
-    const checked = record && checkDocument(record, this.contract, { saved: true });
+    const checked = record && readSaved(record, this.contract);
     if (!record || !checked || "error" in checked) return this.keepAside(raw, "other_tab");
     const theirs = stateFrom(checked);
     const base = (record.base !== null && this.known.get(record.base)) || emptyState();
     this.know(record.rev, theirs);
     this.stored = { rev: record.rev, state: copy(theirs) };
-    const { state: merged, conflicts, changed } = mergeTabStates(base, this.own, theirs);
+    const previous = this.own;
+    const { state: merged, conflicts, changed } = mergeTabStates(base, previous, theirs);
     this.own = /** @type {State} */ (merged);
     const notices = same(merged, theirs) ? [] : this.save(); // the other tab converges on the merge
     if (!changed) return { changed: false, notices };
-    if (!conflicts.length) return { changed: !this.shared, notices: [{ kind: "info", key: "other_tab_merged" }, ...notices] };
-    const use = { label: "use_other_tab", op: "useOtherTab", args: [record.rev] };
-    return { changed: !this.shared, notices: [{ kind: "warning", key: "other_tab_conflict", values: { count: conflicts.length }, actions: [use] }, ...notices] };
+    // Where the other tab's value replaced one of this tab's, this tab's answers can be had back.
+    const actions = overwrote(previous, this.own) ? [this.undoButton(previous, "restore_previous")] : [];
+    if (conflicts.length) actions.unshift({ label: "use_other_tab", op: "useOtherTab", args: [record.rev] });
+    const said = conflicts.length
+      ? { kind: /** @type {const} */ ("warning"), key: "other_tab_conflict", values: { count: conflicts.length }, actions }
+      : { kind: /** @type {const} */ ("info"), key: "other_tab_merged", actions };
+    return { changed: !this.shared, notices: [said, ...notices] };
+  }
+
+  /** An "Undo" that brings back exactly `state`. @param {State} state @param {string} label @returns {import("../types.js").Action} */
+  undoButton(state, label) {
+    const token = String(this.nextToken++);
+    this.undoable.set(token, copy(state));
+    return { label, op: "undo", args: [token] };
   }
 
   /** After another tab started over: save this tab's answers again. @returns {Report} */
@@ -382,6 +393,18 @@ export class Session {
     if (!theirs) return { changed: false, notices: [] };
     return this.replace(theirs, "before_other_tab", { kind: "info", key: "used_other_tab" });
   }
+}
+
+/** Whether `after` lost or changed anything `before` held (an added entry is no loss). @param {State} before @param {State} after */
+function overwrote(before, after) {
+  const parts = /** @type {const} */ (["profile", "answers", "notes", "actions"]);
+  const lost = parts.some((part) => Object.entries(before[part]).some(([id, value]) => !same(after[part][id], value)));
+  return lost || (before.company && before.company !== after.company) || (before.respondent && before.respondent !== after.respondent);
+}
+
+/** A stored record, checked as this site's own storage is (leniently). @param {import("./records.js").OwnRecord} record @param {Contract} contract */
+function readSaved(record, contract) {
+  return checkDocument({ ...recorded(record), bank_version: record.bank_version }, contract, { saved: true });
 }
 
 /** @param {import("../types.js").Refusal} refusal */
