@@ -166,7 +166,9 @@ def team_merge_json(read_json: str, lang: str) -> str:
     def work() -> dict[str, Any]:
         bank = get_bank()
         read = _sources(read_json)
-        respondents, errors = respondents_from(bank, [(str(r["name"]), r["document"]) for r in read], [str(r["label"]) for r in read])
+        respondents, errors = respondents_from(
+            bank, [(str(r["name"]), r["document"]) for r in read], [str(r["label"]) for r in read]
+        )
         if errors or not respondents:
             raise ValueError("; ".join(f"{e['name']}: {e['error']}" for e in errors) or "no answers to merge")
         return {"team": team_result(bank, respondents, lang, [r["own"] for r in read])}

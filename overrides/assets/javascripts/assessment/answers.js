@@ -1,3 +1,4 @@
+// @ts-check
 // What counts as a valid profile and answer, read from the answer contract
 // (exported from the question bank, like the engine's own checks). Share links,
 // imported files and saved state are untrusted: everything passes through here.
@@ -8,6 +9,10 @@
 
 import { clean, length } from "./plaintext.js";
 import { PREFIX as LINK_PREFIX, decodeLink, encodeLinkDetailed } from "./sharelink.js";
+
+/** @typedef {import("./types.js").Contract} Contract */
+/** @typedef {import("./types.js").Checked} Checked */
+/** @typedef {import("./types.js").Refusal} Refusal */
 
 // The limits (file bytes, link characters, entries, nesting, id and date lengths) are the
 // engine's own, in the answer contract (contract.limits): never stated twice.
@@ -74,7 +79,13 @@ export function checkProfile(raw, contract, lenient = false) {
 // Ids this site's bank hides (a brand's overlay) are set aside with their own
 // message, never an error: a link from another site of the method still opens.
 // -> {profile, answers, migrated: [[from, to]], setAside: [ids], hidden: [ids]} | {error, id}
+/** @param {any} document @param {Contract} contract @param {{saved?: boolean}} [how] @returns {Checked | Refusal} */
 export function checkDocument(document, contract, { saved = false } = {}) {
+  return /** @type {Checked | Refusal} */ (checkAll(document, contract, saved));
+}
+
+/** @param {any} document @param {Contract} contract @param {boolean} saved @returns {any} */
+function checkAll(document, contract, saved) {
   if (!document || typeof document !== "object" || Array.isArray(document)) return { error: "reason_shape" };
   const { answers } = document;
   if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { error: "reason_shape" };
@@ -227,6 +238,7 @@ export function encodeShare(state, contract) {
 
 // Parse a share link's fragment ("#s=..." compact, or the older "#answers=" JSON) into a
 // checked document; returns null when the fragment is not a share link.
+/** @param {string} fragment @param {Contract} contract @param {Record<string, any>} [layouts] @returns {Checked | Refusal | null} */
 export function decodeShare(fragment, contract, layouts = {}) {
   const hash = fragment.replace(/^#/, "");
   if (hash.startsWith(LINK_PREFIX)) {
@@ -248,6 +260,7 @@ export function decodeShare(fragment, contract, layouts = {}) {
 // Read a file's text (the browser decodes it as UTF-8 and drops a byte-order
 // mark) the way the engine reads a file's bytes: U+0000 or U+FFFD means the file
 // was not UTF-8 (UTF-16, or damaged); strict JSON, nested at most limits.depth deep.
+/** @param {string} text @param {Contract} contract @returns {Checked | Refusal} */
 export function parseDocument(text, contract) {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   if (/[\u0000\uFFFD]/.test(body)) return { error: "reason_encoding" };

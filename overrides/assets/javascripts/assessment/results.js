@@ -1,3 +1,4 @@
+// @ts-check
 // Render the engine's result, answer first: what to fix first and why, the
 // actions to do now, then the four scores with their figures, warnings, the
 // rest of the plan and what is still unanswered.

@@ -1,3 +1,4 @@
+// @ts-check
 // What the page holds for one company: the profile and answers, and what a
 // workshop records beside them (evidence notes per question, plan action states,
 // who answered and for which company). One shape for storage, exports, links,

@@ -97,6 +97,7 @@
  * @typedef {object} Notice
  * @property {"info" | "warning" | "error"} kind
  * @property {string} key
+ * @property {string} [text] already in words (an engine's message), instead of a key
  * @property {Record<string, string | number>} [values]
  * @property {Action[]} [actions]
  * @property {string} [tag] "undo", "welcome", "snapshot" ...: what the view marks it with
@@ -105,6 +106,7 @@
 /**
  * @typedef {object} Action
  * @property {string} label a UI string's key
+ * @property {Record<string, string | number>} [values] what the label's words name
  * @property {string} op a Session operation's name
  * @property {any[]} [args]
  */

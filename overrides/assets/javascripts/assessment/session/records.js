@@ -102,7 +102,7 @@ export class Records {
   }
 
   // -- The company's own record --------------------------------------------------------
-  /** @returns {{status: "empty" | "unavailable"} | {status: "ok", record: OwnRecord, raw: string} | {status: "unreadable", raw: string}} */
+  /** @returns {{status: "empty"} | {status: "unavailable"} | {status: "ok", record: OwnRecord, raw: string} | {status: "unreadable", raw: string}} */
   loadOwn() {
     const raw = this.read(this.key);
     if (raw === undefined) return { status: "unavailable" };

@@ -24,7 +24,7 @@ import { checkDocument, parseDocument } from "../answers.js";
 import { clean, length } from "../plaintext.js";
 import { documentOf, emptyState, isEmpty, stateFrom } from "../state.js";
 import { mergeTabStates } from "../tabs.js";
-import { parseRecord, recorded } from "./records.js";
+import { HISTORY_LIMIT, parseRecord, recorded } from "./records.js";
 import { announceChecked, bankChanged, download, same, storageTrouble } from "./reports.js";
 
 /** @typedef {import("../types.js").State} State */
@@ -216,11 +216,12 @@ export class Session {
     this.own = copy(next);
     if (isEmpty(previous) || same(previous, next)) return { changed: true, notices: [said, ...this.saveOrRemove()] };
     const undo = this.undoButton(previous, reason === "before_start_over" ? "undo" : "restore_previous");
+    /** @type {Notice[]} */
     const notices = [{ ...said, actions: [...(said.actions || []), undo], tag: "undo" }];
     const kept = this.held ? { outcome: "held", dropped: null } : this.records.remember(previous, this.bankVersion, reason);
     if (kept.outcome === "ok") notices.push(...this.saveOrRemove());
     else if (!this.held) notices.push(...this.protectRecord(kept.outcome));
-    if (kept.dropped) notices.push({ kind: "info", key: "history_dropped", values: { date: kept.dropped.saved_at.slice(0, 10) }, actions: [{ label: "export", op: "exportOwn", args: [kept.dropped] }] });
+    if (kept.dropped) notices.push({ kind: "info", key: "history_dropped", values: { date: kept.dropped.saved_at.slice(0, 10), limit: HISTORY_LIMIT }, actions: [{ label: "export", op: "exportOwn", args: [kept.dropped] }] });
     return { changed: true, notices };
   }
 
