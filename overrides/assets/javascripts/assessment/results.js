@@ -57,7 +57,7 @@ function headline(result, t, quick) {
     now.length
       ? [
           h("p", { class: "rf-root__first-title" }, `${t("first_three")}${t("colon")}`),
-          h("ol", { class: "rf-root__first" }, now.map((a) => h("li", {}, h("a", { href: `#${actionAnchor(a)}` }, a.title)))),
+          h("ol", { class: "rf-root__first" }, now.map((a) => h("li", { dataset: { state: a.state || "" } }, h("a", { href: `#${actionAnchor(a)}` }, a.title), stateBadge(a)))),
         ]
       : null,
     quick
@@ -98,6 +98,11 @@ function statusControl(action, t, readOnly) {
   );
 }
 
+// In progress or done, beside the action's name (the name is struck through when done, never the badge).
+function stateBadge(action) {
+  return action.state ? [" ", h("span", { class: "rf-badge rf-action__state", dataset: { state: action.state } }, action.state_label)] : null;
+}
+
 function actionItem(action, view, names) {
   const { t, home } = view;
   const template = view.templates[action.id];
@@ -109,7 +114,7 @@ function actionItem(action, view, names) {
       id: actionAnchor(action),
       dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase, state },
     },
-    h("h4", { class: "rf-action__title" }, action.title, state ? [" ", h("span", { class: "rf-badge rf-action__state" }, action.state_label)] : null),
+    h("h4", { class: "rf-action__title" }, h("span", { class: "rf-action__name" }, action.title), stateBadge(action)),
     statusControl(action, t, view.readOnly),
     h("p", { class: "rf-action__meta" }, `${names[action.pillar]} · ${action.area} · ${format(t("horizon"), { days: action.horizon })}`),
     h("p", { class: "rf-action__why" }, action.why),

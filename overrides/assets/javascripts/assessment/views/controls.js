@@ -46,6 +46,7 @@ export function wireControls(page) {
 
 /** A link of the page's own: the quick check's switches, a pillar step, a question named in the results. @param {import("../../assessment.js").Page} page @param {Event} event */
 function navigate(page, event) {
+  if (/** @type {HTMLElement} */ (event.target).closest("a, button")) page.board.drop("welcome"); // the reader has moved on
   const target = /** @type {HTMLElement} */ (event.target);
   const modeSwitch = /** @type {HTMLElement | null} */ (target.closest("[data-mode]"));
   const step = /** @type {HTMLElement | null} */ (target.closest("[data-step]"));
