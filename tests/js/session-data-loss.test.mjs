@@ -66,11 +66,13 @@ test("with storage full, the history's Restore still works from memory, and what
 test("an unreadable saved record is kept aside, offered for export, and never overwritten by the next answer", () => {
   const shared = new SharedStorage();
   shared.items.set(KEY, "{not json");
+  shared.items.set("other-app", "keep me");
   const { session, opened } = openPage(shared);
   assert.equal(opened.notices[0].key, "saved_unreadable");
   session.answer(choices[0].id, choices[0].values[0]);
   assert.equal(press(session, opened, "export_unreadable").download.text, "{not json");
   assert.deepEqual(reopen(shared).records.aside().map((e) => e.raw), ["{not json"]);
+  assert.equal(shared.items.get("other-app"), "keep me", "nothing else in storage is touched");
 });
 
 test("an unreadable record that cannot be kept aside (storage full) is held: no answer overwrites it until you choose", () => {

@@ -171,7 +171,7 @@ class AssessmentPage {
     const actions = [{ label: "see_results_now", op: "seeResults" }];
     if (!done) actions.unshift({ label: "continue_at", values: { pillar: this.steps.pillarName(String(resumeAt)) }, op: "continueAt", args: [resumeAt] });
     const key = done ? "welcome_back_complete" : "welcome_back";
-    this.board.show({ kind: "info", key, values: { answered: counted.answered, total: counted.total }, actions, tag: "welcome" });
+    this.board.show({ kind: "info", key, values: { answered: counted.answered, total: counted.total }, actions, tag: "welcome" }, byId("rf-welcome"));
   }
 
   start() {

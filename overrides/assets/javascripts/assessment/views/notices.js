@@ -22,8 +22,8 @@ export function noticeBoard(box, t, act) {
     return { ...values, reason };
   };
 
-  /** @param {Notice} notice @returns {HTMLElement} */
-  function show(notice) {
+  /** @param {Notice} notice @param {HTMLElement} [where] another place than the stack @returns {HTMLElement} */
+  function show(notice, where = box) {
     const element = h(
       "div",
       { class: `rf-notice rf-notice--${notice.kind}`, role: notice.kind === "error" ? "alert" : "status", dataset: { notice: notice.kind } },
@@ -35,17 +35,17 @@ export function noticeBoard(box, t, act) {
     );
     if (notice.tag) element.dataset[notice.tag] = "true";
     element.dataset.key = notice.key;
-    box.append(element);
+    where.append(element);
     return element;
   }
 
   return {
     show,
     /** @param {Notice[]} notices */
-    showAll: (notices) => notices.map(show),
+    showAll: (notices) => notices.map((notice) => show(notice)),
     /** Remove the notices marked with a tag (data-welcome ...). @param {string} tag */
     drop(tag) {
-      for (const element of box.querySelectorAll(`[data-${tag}]`)) element.remove();
+      for (const element of document.querySelectorAll(`.rf-notice[data-${tag}]`)) element.remove();
     },
   };
 }

@@ -32,11 +32,20 @@ export function stepsView({ root, form, t, dimensions }) {
       if (chip.dataset.step === id) chip.setAttribute("aria-current", "step");
       else chip.removeAttribute("aria-current");
     }
+    keepInRow(/** @type {HTMLElement | null} */ (root.querySelector(`.rf-step[data-step="${id}"]`)));
     if (!focus) return;
     const heading = /** @type {HTMLElement} */ (document.getElementById(`pillar-${id}-title`));
     heading.setAttribute("tabindex", "-1");
     heading.focus({ preventScroll: true });
     heading.scrollIntoView({ block: "start" });
+  }
+
+  /** Where the chips do not all fit (a long name in a brand's language), the current one is scrolled into the row. @param {HTMLElement | null} chip */
+  function keepInRow(chip) {
+    const row = chip?.closest("ol");
+    if (!chip || !row) return;
+    const [c, r] = [chip.getBoundingClientRect(), row.getBoundingClientRect()];
+    if (c.left < r.left || c.right > r.right) row.scrollLeft += c.left - r.left - (r.width - c.width) / 2;
   }
 
   /** @param {HTMLElement} fieldset */
