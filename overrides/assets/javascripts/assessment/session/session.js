@@ -139,7 +139,7 @@ export class Session extends StoredSession {
     const kept = this.held ? { outcome: "held", dropped: null } : this.records.remember(previous, this.bankVersion, reason);
     if (kept.outcome === "ok") notices.push(...this.saveOrRemove());
     else if (!this.held) notices.push(...this.protectRecord(kept.outcome));
-    if (kept.dropped) notices.push({ kind: "info", key: "history_dropped", values: { date: kept.dropped.saved_at.slice(0, 10), limit: HISTORY_LIMIT }, actions: [{ label: "export", op: "exportOwn", args: [kept.dropped] }] });
+    if (kept.dropped) notices.push({ kind: "info", key: "history_dropped", values: { date: kept.dropped.saved_at.slice(0, 10), limit: HISTORY_LIMIT }, actions: [{ label: "export", op: "exportOwn", args: [kept.dropped, kept.dropped.bank_version] }] });
     return { changed: true, notices };
   }
 

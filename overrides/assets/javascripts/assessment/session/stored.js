@@ -138,9 +138,12 @@ export class StoredSession {
     return { changed: false, notices: outcome === "ok" ? [] : [storageTrouble(outcome)] };
   }
 
-  /** The own answers (or a history entry) as an answers file. @param {State} [state] @returns {Report} */
-  exportOwn(state = this.shown) {
-    const document = documentOf(stateFrom(state), { bank_version: this.bankVersion, lang: this.lang, date: this.records.now().slice(0, 10) });
+  /**
+   * The answers shown (or a history entry, with the bank it was saved with) as an answers file.
+   * @param {State} [state] @param {string} [bankVersion] @returns {Report}
+   */
+  exportOwn(state = this.shown, bankVersion = this.bankVersion) {
+    const document = documentOf(stateFrom(state), { bank_version: bankVersion, lang: this.lang, date: this.records.now().slice(0, 10) });
     return { changed: false, notices: [], download: download("assessment-answers.json", JSON.stringify(document, null, 2)) };
   }
 

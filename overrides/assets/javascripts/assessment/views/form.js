@@ -17,7 +17,7 @@ const input = (element) => /** @type {HTMLInputElement} */ (element);
 
 /**
  * @param {{form: HTMLFormElement, contract: Contract, t: (key: string) => string}} page
- * @param {{answer: (id: string, value: Answer | undefined, commit: boolean) => void, profile: (profile: Record<string, string | string[]>) => void}} intents
+ * @param {{answer: (id: string, value: Answer | undefined) => void, profile: (profile: Record<string, string | string[]>) => void}} intents
  */
 export function formView({ form, contract, t }, intents) {
   /** @type {Map<string, HTMLElement>} */
@@ -104,14 +104,14 @@ export function formView({ form, contract, t }, intents) {
     return profile;
   }
 
-  /** A typed figure: checked against its range in the unit shown, stored in the base unit. @param {HTMLElement} fieldset @param {boolean} commit */
-  function readNumber(fieldset, commit) {
+  /** A typed figure: checked against its range in the unit shown, stored in the base unit (as typed: a reload keeps it). @param {HTMLElement} fieldset */
+  function readNumber(fieldset) {
     const id = fieldset.dataset.questionId || "";
     const question = /** @type {import("../types.js").Question} */ (contract.questions.get(id));
     const field = input(fieldset.querySelector("input[type=number]"));
     const special = [...fieldset.querySelectorAll("input[type=checkbox]")].map(input).find((box) => box.checked);
     field.disabled = Boolean(special);
-    if (special) return intents.answer(id, special.value, commit);
+    if (special) return intents.answer(id, special.value);
     const scale = scaleFor(question, shown.profile);
     const typed = field.value.trim() === "" ? undefined : toBase(Number(field.value), scale);
     const valid = typed === undefined || isValidAnswer(question, typed);
@@ -119,7 +119,7 @@ export function formView({ form, contract, t }, intents) {
     const hint = /** @type {HTMLElement} */ (fieldset.querySelector("[data-hint]"));
     const range = { min: field.min, max: field.max };
     hint.textContent = valid ? scale.note || format(t("number_range"), range) : format(t("number_invalid"), range);
-    if (valid) intents.answer(id, typed, commit);
+    if (valid) intents.answer(id, typed);
   }
 
   form.addEventListener("submit", (event) => event.preventDefault()); // nothing here ever submits
@@ -129,15 +129,15 @@ export function formView({ form, contract, t }, intents) {
     if (target.closest("[data-profile-id]")) return intents.profile(readProfile());
     const fieldset = /** @type {HTMLElement | null} */ (target.closest("[data-question-id]"));
     if (!fieldset) return;
-    if (fieldset.dataset.kind !== "number") return intents.answer(fieldset.dataset.questionId || "", target.value, true);
+    if (fieldset.dataset.kind !== "number") return intents.answer(fieldset.dataset.questionId || "", target.value);
     if (target.type === "checkbox" && target.checked) {
       for (const box of fieldset.querySelectorAll("input[type=checkbox]")) if (box !== target) input(box).checked = false;
     }
-    readNumber(fieldset, true);
+    readNumber(fieldset);
   });
   form.addEventListener("input", (event) => {
     const target = input(/** @type {Element} */ (event.target));
-    if (target.type === "number") readNumber(/** @type {HTMLElement} */ (target.closest("[data-question-id]")), false);
+    if (target.type === "number") readNumber(/** @type {HTMLElement} */ (target.closest("[data-question-id]")));
   });
   form.addEventListener("click", (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
@@ -145,7 +145,7 @@ export function formView({ form, contract, t }, intents) {
     const anyway = /** @type {HTMLElement | null} */ (target.closest("[data-answer-anyway]"));
     if (clear) {
       const id = clear.dataset.clear || "";
-      intents.answer(id, undefined, true);
+      intents.answer(id, undefined);
       input(/** @type {HTMLElement} */ (fieldsets.get(id)).querySelector("input")).focus();
     } else if (anyway) {
       const fieldset = /** @type {HTMLElement} */ (fieldsets.get(anyway.dataset.answerAnyway || ""));
