@@ -134,3 +134,19 @@ test("full storage is said once, with an export of the answers on screen", () =>
   assert.equal(exported.answers[choices[5].id], choices[5].values[0]);
   assert.equal(exported.bank_version, contract.version);
 });
+
+test("the quick check is the session's: it asks the chosen model's questions, lasts across a reload, and keeps every answer", () => {
+  const shared = new SharedStorage();
+  const page = openPage(shared);
+  page.session.quick = { by: "model", sets: [["dtc", [choices[0].id, choices[1].id]], ["b2b-export", [choices[2].id]]] };
+  assert.equal(page.session.asked(), null, "the full assessment asks everything");
+  page.session.setMode("quick");
+  assert.deepEqual([...page.session.asked()], [choices[0].id, choices[1].id], "no model yet: the first set");
+  page.session.setProfile({ model: "b2b-export" });
+  assert.deepEqual([...page.session.asked()], [choices[2].id]);
+  page.session.answer(choices[2].id, choices[2].values[0]);
+  assert.equal(reopen(shared).mode, "quick");
+  page.session.setMode("full");
+  assert.equal(reopen(shared).mode, "full");
+  assert.deepEqual(reopen(shared).own.answers, { [choices[2].id]: choices[2].values[0] });
+});

@@ -40,9 +40,7 @@ class AssessmentPage {
     this.form = /** @type {HTMLFormElement} */ (byId("rf-form"));
     this.lang = root.dataset.lang || "en";
     this.records = new Records(window.__rfStorageBlocked ? null : window.localStorage, root.dataset.storageKey || "rf");
-    this.session = new Session({ contract: this.contract, records: this.records, bankVersion: root.dataset.bankVersion || "", lang: this.lang });
-    /** @type {"quick" | "full"} */
-    this.mode = this.records.mode() === "quick" ? "quick" : "full";
+    this.session = new Session({ contract: this.contract, records: this.records, bankVersion: root.dataset.bankVersion || "", lang: this.lang, quick: this.quick });
     // The engine loads first: it takes longest, and nothing waits on it.
     const started = startEngine(root, this.t, {
       onReady: () => this.render(),
@@ -97,7 +95,7 @@ class AssessmentPage {
 
   /** The quick check's questions for the answers shown, or null in the full assessment. */
   asked() {
-    return this.mode === "quick" ? quickSet(this.quick, this.session.shown) : null;
+    return this.session.asked();
   }
 
   /** Show what the session holds now. */
@@ -116,7 +114,7 @@ class AssessmentPage {
   }
 
   score() {
-    this.results.score(documentOf(this.session.shown), { quick: this.mode === "quick", readOnly: this.session.shared !== null });
+    this.results.score(documentOf(this.session.shown), { quick: this.session.mode === "quick", readOnly: this.session.shared !== null });
   }
 
   /** The quick check's offer names its own count, and goes once everything is answered. @param {boolean} done */
@@ -124,7 +122,7 @@ class AssessmentPage {
     for (const count of this.root.querySelectorAll("[data-quick-count]")) count.textContent = String(quickSet(this.quick, this.session.shown).size);
     for (const element of this.root.querySelectorAll("[data-mode-offer]")) {
       const offer = /** @type {HTMLElement} */ (element);
-      offer.hidden = offer.dataset.modeOffer !== this.mode || (done && this.mode === "full");
+      offer.hidden = offer.dataset.modeOffer !== this.session.mode || (done && this.session.mode === "full");
     }
   }
 
@@ -141,8 +139,7 @@ class AssessmentPage {
 
   /** @param {"quick" | "full"} mode */
   setMode(mode) {
-    this.mode = mode;
-    this.records.setMode(mode);
+    this.session.setMode(mode);
     this.render();
     this.steps.showPillar(whereNext(this.contract, this.session.shown, this.asked()) ?? this.steps.first);
   }
@@ -179,8 +176,7 @@ class AssessmentPage {
     this.board.showAll(this.session.open().notices);
     const openedShared = this.openShare(location.hash);
     if (location.hash === "#quick") {
-      this.mode = "quick"; // the home page's link
-      this.records.setMode(this.mode);
+      this.session.setMode("quick"); // the home page's link
       window.history.replaceState(null, "", location.pathname + location.search);
     }
     this.render();

@@ -26,6 +26,7 @@ import { emptyState, isEmpty, stateFrom } from "../state.js";
 import { mergeTabStates } from "../tabs.js";
 import { HISTORY_LIMIT, parseRecord, recorded } from "./records.js";
 import { announceChecked, bankChanged, same, storageTrouble } from "./reports.js";
+import { quickSet } from "./progress.js";
 import { StoredSession, copy } from "./stored.js";
 
 /** @typedef {import("../types.js").State} State */
@@ -39,6 +40,25 @@ import { StoredSession, copy } from "./stored.js";
 const OPERATIONS = new Set(["undo", "restore", "keepThese", "useOtherTab", "exportOwn", "exportAside", "discardAside", "saveOverHeld", "exportHeld"]);
 
 export class Session extends StoredSession {
+  /** @param {{contract: Contract, records: Records, bankVersion: string, lang: string, quick?: import("./progress.js").Quick}} deps */
+  constructor(deps) {
+    super(deps);
+    this.quick = deps.quick ?? { by: "", sets: [] };
+    /** @type {"quick" | "full"} the quick check (its few questions, a provisional root) or the full assessment */
+    this.mode = this.records.mode() === "quick" ? "quick" : "full";
+  }
+
+  /** The questions that count now: the quick check's for the answers shown, or null (all of them). */
+  asked() {
+    return this.mode === "quick" ? quickSet(this.quick, this.shown) : null;
+  }
+
+  /** Switch between the quick check and the full assessment; every answer is kept either way. @param {"quick" | "full"} mode */
+  setMode(mode) {
+    this.mode = mode;
+    this.records.setMode(mode);
+  }
+
   /** Run the operation a notice's button names. @param {import("../types.js").Action} action @returns {Report} */
   run(action) {
     if (!OPERATIONS.has(action.op)) throw new Error(`not a session operation: ${action.op}`);
