@@ -72,6 +72,9 @@ class Submission:
     migrated: tuple[tuple[str, str], ...] = ()  # (earlier id, current id)
     set_aside: tuple[str, ...] = ()  # earlier ids whose answers could not be kept
     hidden: tuple[str, ...] = ()  # ids of questions this site's bank hides: answers set aside, not rejected
+    # Answered, but the profile makes the question not applicable: set aside (not scored) and kept for export.
+    off_profile: dict[str, Answer] = field(default_factory=dict)
+    profile_migrated: tuple[tuple[str, str, str], ...] = ()  # (dimension, earlier value, value now)
     notes: dict[str, str] = field(default_factory=dict)  # question id -> evidence note, in bank order
     actions: dict[str, str] = field(default_factory=dict)  # action id -> "in-progress" | "done", in bank order
     respondent: str | None = None
@@ -236,9 +239,14 @@ def check_submission(
             if not lenient:
                 raise
             set_aside.append(qid)
+    # A file or a link may carry answers to questions the profile rules out (made before the profile
+    # changed, or by hand): they are set aside and named, never scored for a business they do not fit.
+    off_profile = {qid: v for qid, v in checked.items() if not _question(bank, qid).applies_to(checked_profile)}
     return Submission(
         profile=checked_profile,
-        answers=checked,
+        answers={qid: value for qid, value in checked.items() if qid not in off_profile},
+        off_profile=off_profile,
+        profile_migrated=tuple(profile_migrations(bank, profile)),
         migrated=tuple(migrated),
         set_aside=tuple(set_aside),
         notes=check_notes(bank, notes, dict(migrated), set(set_aside)),
@@ -248,6 +256,12 @@ def check_submission(
         date=date,
         hidden=tuple(hidden),
     )
+
+
+def _question(bank: Bank, qid: str) -> Question:
+    question = bank.question(qid)
+    assert question is not None
+    return question
 
 
 def check_label(bank: Bank, name: str, value: Any) -> str | None:
@@ -364,7 +378,7 @@ def document_of(submission: Submission, bank: Bank) -> dict[str, Any]:
     multiple = {d.id for d in bank.dimensions if d.multiple}
     document: dict[str, Any] = {
         "profile": {k: list(v) if k in multiple else v[0] for k, v in submission.profile.items()},
-        "answers": dict(submission.answers),
+        "answers": {**submission.answers, **submission.off_profile},
         "bank_version": bank.version,
     }
     for key in ("respondent", "company", "date"):
@@ -397,8 +411,9 @@ def check_profile(bank: Bank, profile: Any) -> Profile:
                 "bad_profile",
                 dim_id,
             )
+        retired = {r.value: r for r in bank.retired_profile if r.dimension == dim_id}
         for v in values:
-            if v not in dimension.values():
+            if v not in dimension.values() and v not in retired:
                 expected = ", ".join(dimension.values())
                 raise AnswerError(
                     f"profile {dim_id!r}: invalid option {_short(v)} (expected one of: {expected})",
@@ -406,8 +421,36 @@ def check_profile(bank: Bank, profile: Any) -> Profile:
                     dim_id,
                 )
         # In the bank's order, whatever order they came in: one profile, one spelling.
-        checked[dim_id] = tuple(v for v in dimension.values() if v in values)
-    return checked
+        checked[dim_id] = tuple(v for v in (*dimension.values(), *retired) if v in values)
+    return migrate_profile(bank, checked)
+
+
+def migrate_profile(bank: Bank, profile: Profile) -> Profile:
+    """Values of earlier banks (retired.toml, [[retired_profile]]) moved to their successors, read from the
+    rest of the profile: "marketplace" becomes the platform family of the first channel that names one."""
+    migrated = dict(profile)
+    for retired in bank.retired_profile:
+        values = migrated.get(retired.dimension, ())
+        if retired.value in values:
+            new = retired.successor(profile, bank.dimensions)
+            order = next(d.values() for d in bank.dimensions if d.id == retired.dimension)
+            kept = {v for v in values if v != retired.value} | {new}
+            migrated[retired.dimension] = tuple(v for v in order if v in kept)
+    return migrated
+
+
+def profile_migrations(bank: Bank, raw: Any) -> list[tuple[str, str, str]]:
+    """(dimension, earlier value, value now) for each retired value a raw profile carried."""
+    if not isinstance(raw, Mapping):
+        return []
+    found = []
+    checked = check_profile(bank, raw)
+    for retired in bank.retired_profile:
+        given = raw.get(retired.dimension)
+        values = given if isinstance(given, list) else [given]
+        if retired.value in values:
+            found.append((retired.dimension, retired.value, retired.successor(checked, bank.dimensions)))
+    return found
 
 
 def check_value(question: Question, value: Any) -> Answer:

@@ -3,11 +3,13 @@ the reference page documents."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .answers import MAX_ANSWERS, MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_BYTES, MAX_ID
 from .model import Action, Bank, Condition, Question, Scale
 from .result import page_url
+from .scoring import practice_ratio
 from .sharelink import MAX_LINK_CHARS
 
 
@@ -26,8 +28,8 @@ def export_bank(bank: Bank, lang: str) -> dict[str, Any]:
             "outcome_share": scoring.outcome_share,
             "failing_cap": scoring.failing_cap,
             "root_step": scoring.root_step,
-            "low_confidence_unknowns": scoring.low_confidence_unknowns,
             "low_confidence_answered": scoring.low_confidence_answered,
+            "borderline_figures": scoring.borderline_figures,
             "plan_now": scoring.plan_now,
             "plan_next": scoring.plan_next,
         },
@@ -76,6 +78,7 @@ def _scale(scale: Scale, lang: str) -> dict[str, Any]:
         "thresholds": list(scale.thresholds),
         "source": scale.source[lang],
         "note": scale.note.get(lang, ""),
+        "cites": list(scale.cites),
     }
 
 
@@ -94,8 +97,23 @@ def _question(question: Question, bank: Bank, lang: str) -> dict[str, Any]:
         "applies": condition(question.applies),
         "max_level": question.max_level,
     }
+    if question.role == "outcome":
+        data.update(
+            charge=question.charge,
+            key=question.key,
+            charge_note=question.charge_note.get(lang, ""),
+            mixed_with=list(question.mixed_with),
+        )
+    if question.role == "context":
+        data["explains"] = list(question.explains)
     if question.kind == "choice":
-        data["options"] = [{"value": o.value, "label": o.label[lang], "level": o.level} for o in question.options]
+        data["options"] = [
+            {"value": o.value, "label": o.label[lang], "level": o.level, "points_to": o.points_to}
+            for o in question.options
+        ]
+        data["cites"] = list(question.cites)
+        if question.role == "practice":
+            data["usual"] = _usual(question, bank, lang)
         if question.source:
             data["source"] = question.source[lang]
     else:
@@ -106,9 +124,36 @@ def _question(question: Question, bank: Bank, lang: str) -> dict[str, Any]:
             better=question.better,
             scales=[_scale(s, lang) for s in question.scales],
             break_even_from=question.break_even_from,
+            repeat_from=question.repeat_from,
+            sample_from=question.sample_from,
+            sample_min=question.sample_min,
         )
     data["actions"] = [_action(a, bank, lang) for a in bank.actions if a.question == question.id]
     return data
+
+
+def _usual(question: Question, bank: Bank, lang: str) -> dict[str, Any]:
+    """Which option is usual for which business (bank/usual.toml), and what each option scores against the
+    default usual level (a business model of its own may have another usual level)."""
+    usual = bank.usual
+    dimension = bank.dimension(usual.by)
+    labels = {o.value: o.label[lang] for o in dimension.options} if dimension else {}
+    default = usual.default.get(question.id)
+    overrides: dict[str, list[str]] = {}
+    for value, table in usual.tables.items():
+        option = table.get(question.id)
+        if option is not None and option != default:
+            overrides.setdefault(option, []).append(labels.get(value, value))
+    level = next((o.level for o in question.options if o.value == default), None)
+    anchor = level if level is not None else math.ceil(question.max_level * 0.6)
+    line = bank.scoring.health_threshold / 100
+    return {
+        "default": default,
+        "models": overrides,
+        "scores": {
+            o.value: round(100 * practice_ratio(o.level, anchor, question.max_level, line)) for o in question.options
+        },
+    }
 
 
 def _action(action: Action, bank: Bank, lang: str) -> dict[str, Any]:
@@ -116,6 +161,8 @@ def _action(action: Action, bank: Bank, lang: str) -> dict[str, Any]:
         "id": action.id,
         "below": action.below,
         "on_unknown": action.on_unknown,
+        "on_thin": action.on_thin,
+        "stop_loss": action.stop_loss,
         "horizon": action.horizon,
         "owner": bank.owner(action.owner).name[lang],
         "title": action.title[lang],
@@ -170,6 +217,10 @@ def answer_contract(bank: Bank, lang: str) -> dict[str, Any]:
         ],
         "retired": [{"id": r.id, "moved_to": r.moved_to, "values": r.values} for r in bank.retired],
         "renamed": [{"question": r.question, "values": r.values} for r in bank.renamed],
+        "retired_profile": [
+            {"dimension": r.dimension, "value": r.value, "by": r.by, "map": r.map, "default": r.default}
+            for r in bank.retired_profile
+        ],
         # Share links carry action states by a hash of the id, and notes up to a length.
         "actions": [a.id for a in bank.actions],
         "limits": {

@@ -28,8 +28,10 @@ from .model import (
     Question,
     Renamed,
     Retired,
+    RetiredValue,
     Scoring,
     Text,
+    Usual,
     Warning,
     Workshop,
 )
@@ -42,8 +44,11 @@ from .readers import (
     read_question,
     read_renamed,
     read_retired,
+    read_retired_value,
+    read_usual_levels,
     read_warning,
 )
+from .sources import load_sources
 from .tables import Context, Table, read_toml, shown_path
 from .validate import validate_bank
 
@@ -64,6 +69,22 @@ MESSAGES = (
     "confidence_answered",
     "confidence_unknown",
     "confidence_borderline",
+    "confidence_deciding",
+    "root_shown_by",
+    "root_on_practices",
+    "root_on_practices_settle",
+    "root_unevidenced",
+    "any_figure",
+    "list_or",
+    "named",
+    "held_failing",
+    "held_weak",
+    "held_healthy",
+    "stop_loss",
+    "stop_loss_below_one",
+    "off_profile",
+    "thin",
+    "profile_migrated",
     "confidence_separator",
     "list_separator",
     "break_even",
@@ -187,6 +208,8 @@ class Draft:
     hidden: list[str]
     retired: list[Retired]
     renamed: list[Renamed]
+    retired_profile: list[RetiredValue]
+    usual: Usual
     messages: dict[str, Text]
     workshop: Workshop
     peers: Peers
@@ -245,6 +268,7 @@ def _load(root: Path, overlay: Path | None) -> Bank:
     _read_profile(root, draft)
     _read_pillars(root, draft)
     _read_retired(root, draft)
+    _read_usual(root, draft)
     if overlay is not None:
         apply_overlay(overlay, draft)
     ordered = tuple(q for pillar in PILLAR_IDS for q in draft.questions.values() if q.pillar == pillar)
@@ -263,14 +287,32 @@ def _load(root: Path, overlay: Path | None) -> Bank:
         hidden=tuple(sorted(draft.hidden)),
         retired=tuple(draft.retired),
         renamed=tuple(draft.renamed),
+        retired_profile=tuple(draft.retired_profile),
         messages=draft.messages,
         workshop=draft.workshop,
         peers=draft.peers,
         texts=texts,
         fonts=fonts,
+        usual=draft.usual,
     )
     validate_bank(bank, draft.files)
+    _check_cites(bank, root, draft.files)
     return bank
+
+
+def _check_cites(bank: Bank, root: Path, files: dict[str, str]) -> None:
+    """Every source a threshold cites exists in the registry (bank/sources.toml) next to the bank."""
+    sources = load_sources(bank.languages, root / "sources.toml")
+    for question in bank.questions:
+        cited = [*question.cites, *(c for s in question.scales for c in s.cites)]
+        missing = next((c for c in cited if c not in sources), None)
+        if missing is not None:
+            raise BankError(
+                files.get(question.id, files["settings"]),
+                f"cites {missing!r}, which is not in {shown_path(root / 'sources.toml')}",
+                f"question '{question.id}'",
+                "cites",
+            )
 
 
 def _read_settings(root: Path) -> Draft:
@@ -306,8 +348,8 @@ def _read_settings(root: Path) -> Draft:
         outcome_share=scoring_table.number("outcome_share"),
         failing_cap=scoring_table.number("failing_cap"),
         root_step=scoring_table.number("root_step"),
-        low_confidence_unknowns=confidence.integer("low_unknowns"),
         low_confidence_answered=confidence.number("low_answered"),
+        borderline_figures=confidence.number("borderline_figures"),
         plan_now=plan.integer("now"),
         plan_next=plan.integer("next"),
     )
@@ -346,6 +388,8 @@ def _read_settings(root: Path) -> Draft:
         hidden=[],
         retired=[],
         renamed=[],
+        retired_profile=[],
+        usual=Usual(by="model", default={}, tables={}),
         messages=messages,
         workshop=workshop,
         peers=peers,
@@ -412,7 +456,25 @@ def _read_retired(root: Path, draft: Draft) -> None:
     table = Table(read_toml(root / "retired.toml", shown), shown, None, "", draft.context())
     draft.retired = [read_retired(t) for t in table.tables("retired")]
     draft.renamed = [read_renamed(t) for t in table.tables("renamed", [])]
+    draft.retired_profile = [read_retired_value(t) for t in table.tables("retired_profile", [], item_key=None)]
     draft.files["retired"] = shown
+    table.finish()
+
+
+def _read_usual(root: Path, draft: Draft) -> None:
+    """usual.toml: the practice level most usual for an ordinary business, per business model."""
+    path = root / "usual.toml"
+    if not path.exists():  # a bank without it scores each practice against the middle of its scale
+        return
+    shown = shown_path(path)
+    table = Table(read_toml(path, shown), shown, None, "", draft.context())
+    by = table.string("by")
+    draft.usual = Usual(by=by, default=read_usual_levels(table.table("default")), tables={})
+    for entry in table.tables("models", [], item_key=None):
+        levels = read_usual_levels(entry, skip=("models",))
+        for value in entry.strings("models"):
+            draft.usual.tables.setdefault(value, {}).update(levels)
+    draft.files["usual"] = shown
     table.finish()
 
 

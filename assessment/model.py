@@ -27,9 +27,18 @@ ACTION_STATES = ("in-progress", "done")
 Profile = dict[str, tuple[str, ...]]
 """A business profile: dimension id -> the chosen value(s). Absent dimensions are unknown."""
 
-Role = Literal["practice", "outcome", "input"]
+Role = Literal["practice", "outcome", "input", "context"]
 """practice: what the company does; outcome: a result it can read off (scored and never
-hidden by practices); input: a figure other answers are judged by (e.g. the margin)."""
+hidden by practices); input: a figure other answers are judged by (e.g. the margin);
+context: a choice that is not scored but says where a problem comes from (the main
+reason for returns, what changed recently), so the plan starts with that cause."""
+
+Charge = Literal["direct", "mixed"]
+"""Which pillar an outcome figure is charged to. direct: its own pillar's work, so where it is
+known and failing or weak it holds that pillar below the line; the pillar's *key* direct figures
+(`Question.key`), all known and healthy, keep it at the line or above. mixed: several pillars at
+once (a conversion rate moves with the product page, the traffic's fit and the checkout), so it
+counts in the score but decides nothing."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,7 @@ class Option:
     value: str
     level: int
     label: Text
+    points_to: str | None = None  # context questions: the practice this answer names as the cause
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,7 @@ class Scale:
     thresholds: tuple[float, ...]
     source: Text
     note: Text = field(default_factory=dict)  # how to read the figure for these profiles, e.g. the window
+    cites: tuple[str, ...] = ()  # ids of published sources (bank/sources.toml) the thresholds rest on
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,7 @@ class Question:
     applies: Condition = ALWAYS
     options: tuple[Option, ...] = ()
     source: Text = field(default_factory=dict)  # choice outcomes: where the levels come from
+    cites: tuple[str, ...] = ()  # choice outcomes: ids of published sources (bank/sources.toml)
     # Numeric questions only.
     unit: Text = field(default_factory=dict)
     min: float = 0.0
@@ -136,6 +148,17 @@ class Question:
     better: Literal["lower", "higher"] = "higher"
     scales: tuple[Scale, ...] = ()
     break_even_from: str | None = None  # judge value / break-even ROAS computed from this margin input
+    repeat_from: str | None = None  # judged against break-even: the measured repeat rate that earns an allowance
+    # A rate judged only from enough traffic: the input giving the count (paid clicks), and the least count.
+    sample_from: str | None = None
+    sample_min: float = 0.0
+    # Outcomes only: how the figure is charged (see Charge), why, and the other pillars a mixed one reflects.
+    charge: Charge | None = None
+    charge_note: Text = field(default_factory=dict)
+    mixed_with: tuple[str, ...] = ()
+    key: bool = False  # a direct figure that, with the pillar's other key figures known and healthy, clears it
+    # Context questions only: the figures whose cause this answer names.
+    explains: tuple[str, ...] = ()
 
     @property
     def max_level(self) -> int:
@@ -149,11 +172,16 @@ class Question:
 
     @property
     def scored(self) -> bool:
-        return self.role != "input"
+        return self.role in ("practice", "outcome")
 
     @property
     def allows_unknown(self) -> bool:
-        return self.role in ("outcome", "input")
+        return self.role in ("outcome", "input", "context")
+
+    @property
+    def direct(self) -> bool:
+        """An outcome showing its own pillar's work: known and failing or weak, it holds the pillar below the line."""
+        return self.role == "outcome" and self.charge == "direct"
 
     def scale_for(self, profile: Profile) -> Scale:
         return next(s for s in self.scales if s.when.holds(profile))
@@ -183,6 +211,8 @@ class Action:
     target: str | None  # an outcome question whose healthy threshold is the target
     goal: Text  # a written target, when no outcome figure measures the action
     variants: tuple[Variant, ...] = ()
+    stop_loss: bool = False  # leads the plan whenever ads lose money on every order, whatever the root
+    on_thin: bool = False  # on a sample input: applies when a figure it counts for has too little traffic to judge
 
     def steps_for(self, profile: Profile) -> TextList:
         return next((v.steps for v in self.variants if v.when.holds(profile)), self.steps)
@@ -214,6 +244,24 @@ class Retired:
 
 
 @dataclass(frozen=True)
+class RetiredValue:
+    """A profile value of an earlier bank: an answer with it moves to `map[v]` for the first value v the
+    company chose in dimension `by` (in the bank's order) that `map` names, else to `default`."""
+
+    dimension: str
+    value: str
+    by: str | None
+    map: dict[str, str]
+    default: str
+    label: Text  # the earlier option's label, to name it in the message
+
+    def successor(self, profile: Profile, dimensions: tuple[Dimension, ...]) -> str:
+        chosen = profile.get(self.by, ()) if self.by else ()
+        order = next((d.values() for d in dimensions if d.id == self.by), ())
+        return next((self.map[v] for v in order if v in chosen and v in self.map), self.default)
+
+
+@dataclass(frozen=True)
 class Renamed:
     """Option values of a current question that changed name: old value -> new value."""
 
@@ -229,8 +277,8 @@ class Scoring:
     outcome_share: float  # weight of outcomes in a pillar's score when both kinds are answered
     failing_cap: float  # a pillar with a failing outcome scores at most this
     root_step: float  # shortfall a downstream pillar needs per step down the loop to come first
-    low_confidence_unknowns: int  # this many unknown figures make the result's confidence low
     low_confidence_answered: float  # so does answering less than this share of applicable questions
+    borderline_figures: float  # a figure within this share of a band edge is borderline (one small error away)
     plan_now: int  # actions in the "do now" phase, at most
     plan_next: int  # actions in the "next" phase, at most
 
@@ -256,6 +304,25 @@ class Peers:
 
 
 @dataclass(frozen=True)
+class Usual:
+    """The practice level most usual for an ordinary business, by the profile's `by` value (bank/usual.toml).
+
+    A practice at its usual level is scored at the health line; see scoring.practice_ratio.
+    """
+
+    by: str  # the profile question that picks the table (the business model)
+    default: dict[str, str]  # question id -> option value, for every business
+    tables: dict[str, dict[str, str]]  # value of `by` -> question id -> option value, overriding the default
+
+    def value(self, question_id: str, profile: Profile) -> str | None:
+        chosen = profile.get(self.by, ())
+        for value in chosen:
+            if question_id in self.tables.get(value, {}):
+                return self.tables[value][question_id]
+        return self.default.get(question_id)
+
+
+@dataclass(frozen=True)
 class Bank:
     version: str
     languages: tuple[str, ...]
@@ -271,11 +338,13 @@ class Bank:
     hidden: tuple[str, ...]  # upstream questions a brand overlay hides: their answers are set aside, not rejected
     retired: tuple[Retired, ...]
     renamed: tuple[Renamed, ...]
+    retired_profile: tuple[RetiredValue, ...]
     messages: dict[str, Text]
     workshop: Workshop
     peers: Peers
     texts: dict[str, Text]  # reports.toml: the printed report, team view, comparison and peer bands
     fonts: Text  # reports.toml: the font stack of the printed report, per language
+    usual: Usual  # usual.toml: the practice level most usual for an ordinary business of each model
 
     def action(self, action_id: str) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)

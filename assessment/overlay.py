@@ -91,10 +91,34 @@ def apply_overlay(path: Path, draft: Draft) -> None:
         del draft.questions[qid]
         draft.hidden.append(qid)
     draft.actions = [a for a in draft.actions if a.question in draft.questions]
+    _drop_hidden_references(draft)
     for pillar in PILLAR_IDS:
         if not any(q.pillar == pillar for q in draft.questions.values()):
             raise table.error("hide", f"hides every question of the {pillar} pillar; keep at least one")
     table.finish()
+
+
+def _drop_hidden_references(draft: Draft) -> None:
+    """What a hidden question only informed goes with it: its usual level, the repeat allowance it earned
+    ROAS, the cause a context answer pointed to and the figures a context question explained."""
+    kept = draft.questions
+    for table in (draft.usual.default, *draft.usual.tables.values()):
+        for qid in [q for q in table if q not in kept]:
+            del table[qid]
+    for qid, question in list(kept.items()):
+        changes: dict[str, object] = {}
+        if question.repeat_from is not None and question.repeat_from not in kept:
+            changes["repeat_from"] = None
+        if question.role == "context":
+            explains = tuple(f for f in question.explains if f in kept)
+            options = tuple(
+                replace(o, points_to=None) if o.points_to is not None and o.points_to not in kept else o
+                for o in question.options
+            )
+            if explains != question.explains or options != question.options:
+                changes.update(explains=explains, options=options)
+        if changes:
+            kept[qid] = replace(question, **changes)  # type: ignore[arg-type]
 
 
 def _add_profile_option(entry: Table, draft: Draft) -> None:

@@ -2,31 +2,44 @@
 
 - An action applies when its question's answer is below the action's level, or,
   for a measuring action, when the figure is unknown.
+- **Stop-loss first.** When paid traffic loses money on every order (ROAS judged
+  failing: below break-even, or below 1 whatever the margin), the stop-loss action
+  leads the plan whatever the root is: traffic amplifies, and amplifying a loss is
+  the first leak to close. It then stands for the other basic fixes of that figure.
 - Pillars are taken in the order of the root rule: the root, then the other
   unhealthy pillars by the same precedence. With no unhealthy pillar the plan
   lifts the weakest pillars instead ("next level"), so it is never empty while
   something can still improve. A figure nobody knows is a finding wherever it
   is: its measuring action joins the plan after those pillars'.
-- Within a pillar: actions that lift a failing figure (their own, or the
-  figure they target) first, then measuring an unknown figure, then the rest;
-  within each, the basics before the refinements (a lower `below` first), the
-  biggest gain (question weight x how far the answer is from the top), the
-  shorter horizon, and bank order.
-- Phases: "now" holds the root's first actions (at most `plan_now`), "next" the
-  following `plan_next`, "later" the rest. An action appears once.
+- **Fix before measure.** Within a pillar: first the actions tied to a known
+  failing figure (the figure itself or the figure it targets), then those tied to a
+  weak one (the basics that lift it to healthy, not the refinements towards
+  strong); among those, the fix for the cause a context answer names (the main
+  reason for returns, what changed recently) before the generic ones; then the
+  other practice gaps; measuring an unknown figure comes last. Within each group,
+  the basics before the refinements (a lower `below` first), the biggest gain
+  (question weight x how far the answer is from the top as scored, so a practice
+  far below what is usual comes before an ordinary one), the shorter horizon,
+  and bank order.
+- Phases: "now" holds the stop-loss (when ads lose money) and the root's first
+  fixes, at most `plan_now` in all, and at most one measuring action: only one
+  whose figure, known, could change the root or its first fix (`deciding`); "next"
+  the following `plan_next`, "later" the rest. An action appears once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
 from .model import UNKNOWN, Action, Bank, Profile, Warning
 from .root import Root
-from .scoring import PillarScore, QuestionScore
+from .scoring import BAND_IDS, PillarScore, QuestionScore
 
 Phase = Literal["now", "next", "later"]
 NEXT_LEVEL_PILLARS = 2
+HEALTHY = 2  # the level of the healthy band: an action with `below` above it refines a healthy answer
 
 
 @dataclass(frozen=True)
@@ -38,15 +51,31 @@ class PlannedAction:
 
 
 def triggered(action: Action, answer: QuestionScore) -> bool:
+    if action.on_thin:
+        return False  # decided from the figures the sample counts for (ranked_actions)
     if action.on_unknown:
         return answer.answer == UNKNOWN
     return answer.known and answer.level < action.below
 
 
-def build_plan(bank: Bank, pillars: list[PillarScore], order: list[str]) -> list[PlannedAction]:
-    """`order` lists the pillar ids to take actions from, first one first (the root, or the weakest)."""
+def stop_loss(bank: Bank, pillars: list[PillarScore]) -> tuple[Action, QuestionScore] | None:
+    """The stop-loss action and the figure that calls for it, when ads lose money on every order."""
+    judged = {s.question.id: s for p in pillars for s in p.scored}
+    for action in bank.actions:
+        answer = judged.get(action.question)
+        if action.stop_loss and answer is not None and answer.failing:
+            return action, answer
+    return None
+
+
+def ranked_actions(bank: Bank, pillars: list[PillarScore], order: list[str]) -> list[tuple[str, Action, QuestionScore]]:
+    """Every applicable action as (pillar id, action, answer), pillars in `order` first, fixes before measures."""
     by_id = {p.pillar.id: p for p in pillars}
-    failing = {s.question.id for p in pillars for s in p.scored if s.failing}
+    evidence = _evidence(bank, pillars)
+    stop = stop_loss(bank, pillars)
+    # While the stop-loss leads, it is the basic fix of its figure: the other basics of that figure would repeat it.
+    covered = {stop[0].question} if stop else set()
+    thin = {s.question.sample_from for p in pillars for s in p.scored if s.thin}
     question_order = {q.id: i for i, q in enumerate(bank.questions)}
     action_order = {a.id: i for i, a in enumerate(bank.actions)}
     ranked: list[tuple[str, Action, QuestionScore]] = []
@@ -59,12 +88,14 @@ def build_plan(bank: Bank, pillars: list[PillarScore], order: list[str]) -> list
             for answer in answers
             for action in bank.actions
             if action.question == answer.question.id
-            and triggered(action, answer)
-            and (pillar_id in order or action.on_unknown)
+            and not action.stop_loss
+            and not (action.question in covered and action.below <= HEALTHY and not action.on_unknown)
+            and (triggered(action, answer) if not action.on_thin else action.question in thin)
+            and (pillar_id in order or action.on_unknown or action.on_thin)
         ]
         candidates.sort(
             key=lambda c: (
-                _urgency(c[0], failing),
+                *_evident(c[0], evidence),
                 c[0].below,
                 -_gain(c[1]),
                 c[0].horizon,
@@ -73,19 +104,76 @@ def build_plan(bank: Bank, pillars: list[PillarScore], order: list[str]) -> list
             )
         )
         ranked += [(pillar_id, action, answer) for action, answer in candidates]
-    plan: list[PlannedAction] = []
+    return ranked
+
+
+def build_plan(
+    bank: Bank, pillars: list[PillarScore], order: list[str], deciding: Collection[str] = ()
+) -> list[PlannedAction]:
+    """`order` lists the pillar ids to take actions from, first one first (the root, or the weakest);
+    `deciding` the unknown figures that, known, could change the root or its first fix."""
+    ranked = ranked_actions(bank, pillars, order)
     first = order[0] if order else None
-    now_left, next_left = bank.scoring.plan_now, bank.scoring.plan_next
+    plan: list[PlannedAction] = []
+    stop = stop_loss(bank, pillars)
+    if stop is not None:
+        plan.append(PlannedAction(stop[0], stop[1], "now", is_root=stop[0].pillar == first))
+    fixes = [r for r in ranked if r[0] == first and not r[1].on_unknown]
+    # A thin figure is measured by gathering enough traffic: the action on the count that samples it.
+    sampled = {q.sample_from for q in bank.questions if q.id in deciding and q.sample_from}
+    measure = next(
+        (
+            r
+            for r in ranked
+            if (r[1].on_unknown and r[1].question in deciding) or (r[1].on_thin and r[1].question in sampled)
+        ),
+        None,
+    )
+    slots = bank.scoring.plan_now - len(plan)
+    now = fixes[: max(slots - (1 if measure else 0), 0)]
+    if measure is not None and len(now) < slots:
+        now.append(measure)
+    plan += [PlannedAction(action, answer, "now", is_root=pid == first) for pid, action, answer in now]
+    next_left = bank.scoring.plan_next
     for pillar_id, action, answer in ranked:
-        phase: Phase
-        if pillar_id == first and now_left > 0 and all(p.phase == "now" for p in plan):
-            phase, now_left = "now", now_left - 1
-        elif next_left > 0:
-            phase, next_left = "next", next_left - 1
-        else:
-            phase = "later"
+        if (pillar_id, action, answer) in now:
+            continue
+        phase: Phase = "next" if next_left > 0 else "later"
+        next_left -= phase == "next"
         plan.append(PlannedAction(action, answer, phase, is_root=pillar_id == first))
     return plan
+
+
+def _evidence(bank: Bank, pillars: list[PillarScore]) -> dict[str, int]:
+    """Question id -> the band (0 failing, 1 weak) of a known figure that shows a problem there: the figure
+    itself, and the practice a context answer names as the cause of such a figure."""
+    judged = {s.question.id: s for p in pillars for s in (*p.scored, *p.inputs)}
+    shown = {qid: s.level for qid, s in judged.items() if s.question.role == "outcome" and s.known and s.level <= 1}
+    evidence = dict(shown)
+    for s in judged.values():
+        if s.question.role != "context" or s.answer == UNKNOWN:
+            continue
+        option = next((o for o in s.question.options if o.value == s.answer), None)
+        levels = [shown[f] for f in s.question.explains if f in shown]
+        if option is not None and option.points_to is not None and levels:
+            cause = f"cause:{option.points_to}"
+            evidence[cause] = min(evidence.get(cause, 1), *levels)
+    return evidence
+
+
+def _evident(action: Action, evidence: dict[str, int]) -> tuple[int, int]:
+    """(group, cause first): 0 and 1 for actions tied to a failing or weak figure, 2 for other fixes, 3 for
+    measuring; within a tied group, the fix for a named cause before the generic ones."""
+    if action.on_unknown or action.on_thin:
+        return 3, 1
+    if action.below > HEALTHY:  # a refinement towards "strong": not what lifts a failing or weak figure
+        return 2, 1
+    cause = evidence.get(f"cause:{action.question}")
+    tied = [evidence[q] for q in (action.question, action.target) if q is not None and q in evidence]
+    levels = [*tied, *([cause] if cause is not None else [])]
+    if not levels:
+        return 2, 1
+    return min(levels), 0 if cause is not None else 1
 
 
 def _missing_inputs(bank: Bank, pillar: PillarScore) -> list[QuestionScore]:
@@ -102,22 +190,20 @@ def _missing_inputs(bank: Bank, pillar: PillarScore) -> list[QuestionScore]:
 
 
 def _gain(answer: QuestionScore) -> float:
-    """How much a pillar stands to gain from lifting this answer to the top (weight x gap), rounded."""
-    gap = 1.0 - answer.ratio if answer.question.scored and answer.known else 1.0
+    """How much a pillar stands to gain from lifting this answer to the top (weight x gap), rounded. A
+    practice's gap is measured as it is scored, against its usual level: the habit furthest below what
+    businesses like this one usually have comes before one that is merely ordinary."""
+    gap = 1.0 - answer.standing if answer.question.scored and answer.known else 1.0
     return round(answer.question.weight * gap, 3)
 
 
-def _urgency(action: Action, failing: set[str]) -> int:
-    """0: lifts a failing figure toward healthy; 1: measures an unknown figure; 2: anything else."""
-    if not action.on_unknown and action.below <= 2 and (action.question in failing or action.target in failing):
-        return 0
-    return 1 if action.on_unknown else 2
-
-
 def next_level_order(pillars: list[PillarScore]) -> list[str]:
-    """With no root: the weakest assessed pillars, weakest first."""
-    assessed = sorted((p for p in pillars if p.score is not None), key=lambda p: p.score or 0)
-    return [p.pillar.id for p in assessed[:NEXT_LEVEL_PILLARS]]
+    """With no root: the pillars holding the weakest single answers, weakest first (then the lower score,
+    then loop order). With every pillar at or above the line, the clearest gap is one answer far below
+    what is usual for such a business, wherever it sits, not the pillar whose average is lowest."""
+    assessed = [p for p in pillars if p.score is not None]
+    ranked = sorted(assessed, key=lambda p: (p.lowest if p.lowest is not None else 1.0, p.score or 0))
+    return [p.pillar.id for p in ranked[:NEXT_LEVEL_PILLARS]]
 
 
 def conditions(
@@ -127,6 +213,7 @@ def conditions(
     profile: Profile,
     provisional: bool,
     borderline: bool,
+    deciding: bool,
 ) -> set[str]:
     """The warning conditions that hold for this result (see the comment in settings.toml)."""
     holding = {f"root:{root.pillar or 'none'}"}
@@ -139,14 +226,12 @@ def conditions(
         holding.add("provisional")
     if borderline:
         holding.add("borderline")
-    unknown = [qid for p in pillars for qid in p.unknown]
-    if len(unknown) >= bank.scoring.low_confidence_unknowns:
+    if deciding:
         holding.add("measure-first")
-    band_names = ("failing", "weak", "healthy", "strong")
     for p in pillars:
         for s in p.scored:
             if s.question.role == "outcome":
-                holding.add(f"band:{s.question.id}:{band_names[s.level] if s.known else 'unknown'}")
+                holding.add(f"band:{s.question.id}:{BAND_IDS[s.level] if s.known else 'unknown'}")
     holding |= {f"profile:{dim}:{value}" for dim, values in profile.items() for value in values}
     return holding
 

@@ -23,6 +23,7 @@ from .model import (
     Question,
     Renamed,
     Retired,
+    RetiredValue,
     Scale,
     Variant,
     Warning,
@@ -32,7 +33,9 @@ from .tables import Table, _short
 HORIZONS = (30, 60, 90)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINK = re.compile(r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?$")
-ROLES = ("practice", "outcome", "input")
+ROLES = ("practice", "outcome", "input", "context")
+CHARGES = ("direct", "mixed")
+PILLARS = ("product", "traffic", "inquiry", "closing")
 FIGURES = (-1e9, 1e9)
 """Bounds for a figure's range and thresholds: far beyond any real figure, well inside what a float (and a
 share link, which stores figures in millionths) holds exactly."""
@@ -90,13 +93,20 @@ def read_question(table: Table, pillar: str) -> Question:
     )
     if not 0 < common["weight"] <= 10:
         raise table.error("weight", "must be greater than 0 and at most 10")
+    if role == "outcome":
+        common.update(_read_charge(table, pillar))
     if kind == "choice":
         if role == "input":
             raise table.error("role", "an input must be a number")
         source = table.optional_text("source")
         if role == "outcome" and not source:
             raise table.error("source", "an outcome must say where its levels come from")
-        question = Question(kind="choice", options=read_options(table), source=source, **common)
+        explains = table.strings("explains", []) if role == "context" else ()
+        if role == "context" and not explains:
+            raise table.error("explains", "a context question must name the figures whose cause it gives")
+        options = read_options(table, causes=role == "context")
+        cites = table.strings("cites", []) if role == "outcome" else ()
+        question = Question(kind="choice", options=options, source=source, explains=explains, cites=cites, **common)
     elif kind == "number":
         question = _read_number_question(table, common)
     else:
@@ -105,18 +115,38 @@ def read_question(table: Table, pillar: str) -> Question:
     return question
 
 
-def read_options(table: Table) -> tuple[Option, ...]:
+def _read_charge(table: Table, pillar: str) -> dict[str, Any]:
+    """How an outcome is charged: to its own pillar (direct) or to several (mixed), with the reasoning."""
+    charge = table.string("charge")
+    if charge not in CHARGES:
+        raise table.error("charge", f"must be 'direct' or 'mixed', got {_short(charge)}")
+    mixed_with = table.strings("mixed_with", []) if charge == "mixed" else ()
+    if charge == "mixed" and not mixed_with:
+        raise table.error("mixed_with", "a mixed figure must name the other pillars it reflects")
+    for other in mixed_with:
+        if other not in PILLARS or other == pillar:
+            raise table.error("mixed_with", f"must name other pillars ({', '.join(PILLARS)}), got {_short(other)}")
+    key = table.flag("key", False)
+    if key and charge != "direct":
+        raise table.error("key", "only a direct figure can be key: a mixed one cannot clear its pillar")
+    return {"charge": charge, "charge_note": table.text("charge_note"), "mixed_with": mixed_with, "key": key}
+
+
+def read_options(table: Table, causes: bool = False) -> tuple[Option, ...]:
     options = []
-    for entry in table.tables("options", item_key=None):
+    for index, entry in enumerate(table.tables("options", item_key=None)):
         value = entry.string("value")
         if value in RESERVED_VALUES:
             raise entry.error("value", f"'{value}' is reserved (not applicable / unknown)")
         if not SLUG.match(value):
             raise entry.error("value", f"must be a kebab-case slug, got {_short(value)}")
-        level = entry.integer("level")
+        level = index if causes else entry.integer("level")  # a cause has no better or worse: listed order
         if level > MAX_LEVEL:
             raise entry.error("level", f"must be at most {MAX_LEVEL}, got {_short_number(level)}")
-        options.append(Option(value=value, level=level, label=entry.text("label")))
+        points_to = entry.raw("points_to", None) if causes else None
+        if points_to is not None and not isinstance(points_to, str):
+            raise entry.error("points_to", "must name a practice question")
+        options.append(Option(value=value, level=level, label=entry.text("label"), points_to=points_to))
         entry.finish()
     if len(options) < 2:
         raise table.error("options", "needs at least 2 options")
@@ -150,6 +180,15 @@ def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
     break_even_from = table.raw("break_even_from", None)
     if break_even_from is not None and not isinstance(break_even_from, str):
         raise table.error("break_even_from", "must name a margin question")
+    sample_from = table.raw("sample_from", None)
+    if sample_from is not None and not isinstance(sample_from, str):
+        raise table.error("sample_from", "must name the input that counts the traffic (paid clicks)")
+    sample_min = table.number("sample_min", 0.0, within=FIGURES) if sample_from else 0.0
+    if sample_from and sample_min <= 0:
+        raise table.error("sample_min", "must be the least count from which the figure is judged, above 0")
+    repeat_from = table.raw("repeat_from", None)
+    if repeat_from is not None and (not isinstance(repeat_from, str) or break_even_from is None):
+        raise table.error("repeat_from", "must name a repeat-rate question, on a figure judged against break-even")
     scales: tuple[Scale, ...] = ()
     if common["role"] == "outcome":
         scales = tuple(read_scale(entry, better) for entry in table.tables("scales", item_key=None))
@@ -164,6 +203,9 @@ def _read_number_question(table: Table, common: dict[str, Any]) -> Question:
         better=better,
         scales=scales,
         break_even_from=break_even_from,
+        repeat_from=repeat_from,
+        sample_from=sample_from,
+        sample_min=sample_min,
         **common,
     )
 
@@ -182,6 +224,7 @@ def read_scale(table: Table, better: str) -> Scale:
         thresholds=thresholds,
         source=table.text("source"),
         note=table.optional_text("note"),
+        cites=table.strings("cites", []),
     )
     table.finish()
     return scale
@@ -210,16 +253,20 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
         )
     if not aid.startswith(f"{target_question}.") or not SLUG.match(aid[len(target_question) + 1 :]):
         raise table.error("id", f"must be '{target_question}.<kebab-case-slug>', got {_short(aid)}")
+    on_thin = table.flag("on_thin", False)
+    if on_thin and question.role != "input":
+        raise table.error("on_thin", "only an action on a traffic count (an input) can apply when figures are too thin")
     on_unknown = table.flag("on_unknown", False)
     if on_unknown and not question.allows_unknown:
         raise table.error("on_unknown", "only a figure (an outcome or input) can be unknown")
-    if on_unknown:
+    if on_unknown or on_thin:
         if table.has("below"):
-            raise table.error("below", "an action on an unknown figure has no level to be below")
+            raise table.error("below", "an action on an unknown or thin figure has no level to be below")
         below = 0
     else:
         if not question.scored:
-            raise table.error("on_unknown", "an input is not scored: its actions apply when it is unknown")
+            message = f"a question of role {question.role} is not scored: its actions apply when it is unknown"
+            raise table.error("on_unknown", message)
         below = table.integer("below", question.max_level)
         if not 1 <= below <= question.max_level:
             raise table.error(
@@ -262,7 +309,11 @@ def read_action(table: Table, questions: dict[str, Question], pillar: str | None
         target=target,
         goal=table.optional_text("goal"),
         variants=tuple(variants),
+        stop_loss=table.flag("stop_loss", False),
+        on_thin=on_thin,
     )
+    if action.stop_loss and (on_unknown or question.break_even_from is None):
+        raise table.error("stop_loss", "only an action on a figure judged against break-even can be the stop-loss")
     table.finish()
     return action
 
@@ -317,6 +368,38 @@ def read_renamed(table: Table) -> Renamed:
     renamed = Renamed(question=table.string("question"), values=dict(values))
     table.finish()
     return renamed
+
+
+def read_retired_value(table: Table) -> RetiredValue:
+    mapping = table.raw("map", {})
+    if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+        raise table.error("map", "must map values of `by` to the new values")
+    by = table.raw("by", None)
+    if by is not None and not isinstance(by, str):
+        raise table.error("by", "must name a profile dimension")
+    retired = RetiredValue(
+        dimension=table.string("dimension"),
+        value=table.string("value"),
+        by=by,
+        map=dict(mapping),
+        default=table.string("default"),
+        label=table.text("label"),
+    )
+    table.finish()
+    return retired
+
+
+def read_usual_levels(table: Table, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """Question id -> the option most usual for such a business, each with a one-line reason (`why`)."""
+    levels = {}
+    for key in table.data:
+        if key in skip:
+            continue
+        entry = table.table(key)
+        levels[key] = entry.string("value")
+        entry.string("why")
+        entry.finish()
+    return levels
 
 
 def _short_number(value: int) -> str:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import reasons
 from .answers import Submission
-from .borderline import flipping_questions
+from .borderline import deciding_unknowns, flipping_questions
 from .model import NOT_APPLICABLE, Action, Bank, Profile, Text
-from .plan import PlannedAction, applicable_warnings, build_plan, conditions, next_level_order
-from .root import Root, find_root, order_unhealthy
-from .scoring import Figure, PillarScore, QuestionScore, overall_score, score_pillars
+from .plan import PlannedAction, applicable_warnings, build_plan, conditions, next_level_order, ranked_actions
+from .root import Root, order_unhealthy, root_of, standings
+from .scoring import BAND_IDS, Figure, PillarScore, QuestionScore, overall_score, score_pillars
 
 WEAK_AREAS_SHOWN = 3
-BAND_IDS = ("failing", "weak", "healthy", "strong")
+DOUBLE_CHECK_NAMED = 2  # the borderline note names the answers that matter most; the list has them all
 Localize = Callable[[Text], str]
 
 
@@ -26,10 +27,7 @@ def page_url(link: str) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def number(value: float) -> str:
-    """A figure as people write it: at most two decimals, no trailing zeros."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+number = reasons.number
 
 
 def with_unit(value: float, unit: str) -> str:
@@ -42,20 +40,33 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
 
     profile, answers = submission.profile, submission.answers
     pillars = score_pillars(bank, answers, profile)
-    scores = [(p.pillar.id, p.score) for p in pillars]
-    root = find_root(scores, bank.scoring)
+    root = root_of(pillars, bank.scoring)
     flipping = (
         flipping_questions(bank, pillars, answers, profile, root) if root.pillar or _any_assessed(pillars) else []
     )
-    order = order_unhealthy(scores, bank.scoring) if root.pillar else next_level_order(pillars)
-    plan = build_plan(bank, pillars, order)
+    flipping = _ranked_double_check(bank, flipping, root)
+    deciding = deciding_unknowns(bank, pillars, answers, profile, lambda trial: first_fix(bank, trial))
+    order = _plan_order(bank, pillars, root)
+    plan = build_plan(bank, pillars, order, set(deciding))
+    deciding_root = [qid for qid, root_changes in deciding.items() if root_changes]
     answered = sum(len(p.scored) + len(p.inputs) + len(p.not_applicable) for p in pillars)
     total = answered + sum(len(p.unanswered) for p in pillars)
     unknown = [qid for p in pillars for qid in p.unknown]
-    holding = conditions(bank, pillars, root, profile, provisional=answered * 2 < total, borderline=bool(flipping))
+    thin = [s.question.id for p in pillars for s in p.scored if s.thin]
+    provisional = answered < bank.scoring.low_confidence_answered * total
+    holding = conditions(
+        bank,
+        pillars,
+        root,
+        profile,
+        provisional=answered * 2 < total,
+        borderline=bool(flipping),
+        deciding=bool(deciding),
+    )
     weakest = overall_score(pillars)
-    confidence = _confidence(bank, answered, total, len(unknown), bool(flipping))
+    confidence = reasons.confidence(answered, total, bool(flipping), bool(deciding_root), provisional, bool(unknown))
     names = {p.pillar.id: t(p.pillar.name) for p in pillars}
+    by_id = {p.pillar.id: p for p in pillars}
     areas = {q.id: t(q.area) for q in bank.questions}
     sep = t(bank.messages["list_separator"])
     notes = submission.notes
@@ -74,16 +85,29 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
         "weakest": weakest.pillar.id if weakest else None,
         "root": root.pillar,
         "root_rule": root.rule,
-        "root_reason": _root_reason(bank, root, pillars, t) if _any_assessed(pillars) else None,
+        "root_basis": root.basis,
+        "root_reason": reasons.root_reason(bank, root, pillars, profile, t) if _any_assessed(pillars) else None,
+        "settle": [
+            {"question": q.id, "area": t(q.area)}
+            for q in (reasons.settling_figures(bank, by_id[root.pillar], profile) if root.basis == "practices" else [])
+        ]
+        if root.pillar
+        else [],
+        "stop_loss": reasons.stop_loss(bank, pillars, t),
         "borderline": bool(flipping),
-        "double_check": [{"question": qid, "area": areas[qid]} for qid in _root_first(bank, flipping, root)],
+        "double_check": [{"question": qid, "area": areas[qid]} for qid in flipping],
         "borderline_note": t(bank.messages["borderline"]).format(
-            questions=sep.join(areas[qid] for qid in _root_first(bank, flipping, root))
+            questions=sep.join(areas[qid] for qid in flipping[:DOUBLE_CHECK_NAMED])
         )
         if flipping
         else None,
+        "deciding": [{"question": qid, "area": areas[qid]} for qid in deciding_root],
+        "thin": thin,
+        "thin_note": reasons.thin_note(bank, thin, answers, t) if thin else None,
         "confidence": confidence,
-        "confidence_note": _confidence_note(bank, confidence, answered, total, len(unknown), bool(flipping), t),
+        "confidence_note": reasons.confidence_note(
+            bank, confidence, answered, total, len(unknown), bool(flipping), [areas[q] for q in deciding_root], t
+        ),
         "plan": [_action(bank, a, pillars, profile, names, t, lang, submission) for a in plan],
         "warnings": [{"id": w.id, "text": t(w.text)} for w in applicable_warnings(bank, holding)],
         "answered": answered,
@@ -95,6 +119,7 @@ def build_result(bank: Bank, submission: Submission, lang: str) -> dict[str, Any
         "migrated": [{"from": old, "to": new} for old, new in submission.migrated],
         "set_aside": list(submission.set_aside),
         "hidden": list(submission.hidden),
+        "off_profile": list(submission.off_profile),
         "migration_note": _migration_note(bank, submission, t, sep),
         "answers": answer_rows(bank, pillars, submission, t),
         "notes": dict(notes),
@@ -146,32 +171,31 @@ def _any_assessed(pillars: list[PillarScore]) -> bool:
     return any(p.assessed for p in pillars)
 
 
-def _root_first(bank: Bank, ids: list[str], root: Root) -> list[str]:
-    pillar_of = {q.id: q.pillar for q in bank.questions}
-    return sorted(ids, key=lambda qid: pillar_of[qid] != root.pillar)
+def first_fix(bank: Bank, pillars: list[PillarScore]) -> tuple[str | None, str | None]:
+    """The root and the root's first fix for scored pillars: what a deciding unknown figure could change."""
+    root = root_of(pillars, bank.scoring)
+    order = _plan_order(bank, pillars, root)
+    first = next((a.id for pid, a, _ in ranked_actions(bank, pillars, order[:1]) if not a.on_unknown), None)
+    return root.pillar, first
 
 
-def _confidence(bank: Bank, answered: int, total: int, unknown: int, borderline: bool) -> str:
-    rules = bank.scoring
-    if unknown >= rules.low_confidence_unknowns or answered < rules.low_confidence_answered * total:
-        return "low"
-    if unknown or answered < total or borderline:
-        return "medium"
-    return "high"
+def _plan_order(bank: Bank, pillars: list[PillarScore], root: Root) -> list[str]:
+    if not root.pillar:
+        return next_level_order(pillars)
+    return order_unhealthy(*standings(pillars), bank.scoring)
 
 
-def _confidence_note(
-    bank: Bank, confidence: str, answered: int, total: int, unknown: int, borderline: bool, t: Localize
-) -> str:
-    """The confidence in words, naming only the reasons that hold (no "unknown: 0")."""
-    m = bank.messages
-    reasons = [
-        t(m["confidence_answered"]).format(answered=answered, total=total) if answered < total else "",
-        t(m["confidence_unknown"]).format(unknown=unknown) if unknown else "",
-        t(m["confidence_borderline"]) if borderline else "",
-    ]
-    joined = t(m["confidence_separator"]).join(r for r in reasons if r)
-    return t(m[f"confidence_{confidence}"]).format(reasons=joined)
+def _ranked_double_check(bank: Bank, ids: list[str], root: Root) -> list[str]:
+    """Borderline answers, the ones that matter most first: the root's pillar, figures before practices,
+    heavier questions, then bank order."""
+    order = {q.id: i for i, q in enumerate(bank.questions)}
+    questions = {q.id: q for q in bank.questions}
+
+    def rank(qid: str) -> tuple[bool, bool, float, int]:
+        q = questions[qid]
+        return q.pillar != root.pillar, q.role == "practice", -q.weight, order[qid]
+
+    return sorted(ids, key=rank)
 
 
 def _pillar(bank: Bank, p: PillarScore, profile: Profile, t: Localize, notes: dict[str, str]) -> dict[str, Any]:
@@ -190,6 +214,9 @@ def _pillar(bank: Bank, p: PillarScore, profile: Profile, t: Localize, notes: di
         "practice_score": p.practice,
         "outcome_score": p.outcome,
         "capped": p.capped,
+        "held": p.held,  # the band of the known direct figure that decides the pillar's range, or None
+        "held_by": p.holding,
+        "held_note": reasons.held_note(bank, p, t),
         "answered": len(p.scored) + len(p.inputs) + len(p.not_applicable),
         "not_applicable": len(p.not_applicable),
         "by_profile": len(p.by_profile),
@@ -220,6 +247,8 @@ def _outcome(bank: Bank, s: QuestionScore, t: Localize) -> dict[str, Any]:
         "area": t(s.question.area),
         "value": _shown_value(bank, s, t),
         "band": BAND_IDS[s.level] if s.known else "unknown",
+        "charge": s.question.charge,
+        "key": s.question.key,
         "band_name": t(bank.bands[s.level]) if s.known else t(bank.messages["value_unknown"]),
     }
 
@@ -242,46 +271,6 @@ def _shown_value(bank: Bank, s: QuestionScore, t: Localize) -> str:
     return shown
 
 
-def _root_reason(bank: Bank, root: Root, pillars: list[PillarScore], t: Localize) -> str:
-    messages = bank.messages
-    threshold = number(bank.health_threshold)
-    by_id = {p.pillar.id: p for p in pillars}
-    sep = t(messages["list_separator"])
-    unhealthy = [p for p in pillars if p.score is not None and p.score < bank.health_threshold]
-    if root.pillar is None:
-        weakest = overall_score(pillars)
-        assert weakest is not None
-        return t(messages["no_root"]).format(
-            threshold=threshold, lowest=t(weakest.pillar.name), lowest_score=weakest.score
-        )
-    chosen = by_id[root.pillar]
-    values = {"pillar": t(chosen.pillar.name), "score": chosen.score, "threshold": threshold}
-    others = [p for p in unhealthy if p is not chosen]
-    if root.rule == "product":
-        text = t(messages["root_product"]).format(**values)
-    elif root.rule == "first":
-        text = t(messages["root_first"]).format(**values)
-        lower = [p for p in others if (p.score or 0) < (chosen.score or 0)]
-        if lower:
-            lowest = min(lower, key=lambda p: p.score or 0)
-            text += t(messages["root_first_lower"]).format(
-                **values, lowest=t(lowest.pillar.name), lowest_score=lowest.score
-            )
-            others = [p for p in others if p is not lowest]
-    else:
-        passed = [by_id[pid] for pid in root.passed_over]
-        text = t(messages["root_outweighs"]).format(
-            **values,
-            upstream=sep.join(t(p.pillar.name) for p in passed),
-            upstream_score=sep.join(str(p.score) for p in passed),
-            step=number(bank.scoring.root_step),
-        )
-        others = [p for p in others if p not in passed]
-    if others:
-        text += t(messages["others_below"]).format(pillars=sep.join(t(p.pillar.name) for p in others))
-    return text
-
-
 def _action(
     bank: Bank,
     planned: PlannedAction,
@@ -300,7 +289,7 @@ def _action(
         "question": action.question,
         "area": t(planned.answer.question.area),
         "root": planned.is_root,
-        "measures": action.on_unknown,  # finds out a figure nobody knows
+        "measures": action.on_unknown or action.on_thin,  # finds out a figure nobody knows (or has too little data for)
         "title": t(action.title),
         "why": t(action.why),
         "unlocks": t(action.unlocks),
@@ -347,6 +336,12 @@ def _target(bank: Bank, action: Action, pillars: list[PillarScore], profile: Pro
     return t(bank.messages["target_only"]).format(target=target)
 
 
+def _option_label(bank: Bank, dimension_id: str, value: str, t: Localize) -> str:
+    dimension = bank.dimension(dimension_id)
+    option = next((o for o in dimension.options if o.value == value), None) if dimension else None
+    return t(option.label) if option else value
+
+
 def _migration_note(bank: Bank, submission: Submission, t: Localize, sep: str) -> str | None:
     parts = []
     if submission.migrated:
@@ -358,6 +353,19 @@ def _migration_note(bank: Bank, submission: Submission, t: Localize, sep: str) -
     if submission.set_aside:
         parts.append(
             t(bank.messages["set_aside"]).format(count=len(submission.set_aside), ids=sep.join(submission.set_aside))
+        )
+    for dimension, old, new in submission.profile_migrated:
+        retired = next(r for r in bank.retired_profile if r.dimension == dimension and r.value == old)
+        parts.append(
+            t(bank.messages["profile_migrated"]).format(
+                old=t(retired.label), new=_option_label(bank, dimension, new, t)
+            )
+        )
+    if submission.off_profile:
+        parts.append(
+            t(bank.messages["off_profile"]).format(
+                count=len(submission.off_profile), ids=sep.join(submission.off_profile)
+            )
         )
     if submission.hidden:
         parts.append(t(bank.messages["hidden"]).format(count=len(submission.hidden), ids=sep.join(submission.hidden)))

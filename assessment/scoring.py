@@ -5,14 +5,23 @@ The rule, also shown on the reference page:
 - a practice's level is its option's; a figure's level is the band its value
   falls in on the scale for the company's profile (failing 0, weak 1,
   healthy 2, strong 3); ROAS is judged as a multiple of the break-even ROAS
-  computed from the company's own margin;
+  computed from the company's own margin, and counts the repeat orders a
+  measured repeat rate earns (1 ÷ (1 − rate) orders per buyer);
 - a figure the company does not know is left out of the score (it is never
-  scored as good): it lowers the result's confidence and adds a "start
-  measuring it" action instead;
+  scored as good); a ROAS below 1 is the exception: it loses money whatever
+  the margin, so it is judged failing even when the margin is unknown;
+- a practice scores against what is usual for such a business (bank/usual.toml):
+  the usual option sits exactly at the health line, weaker options below it,
+  stronger ones above (`practice_ratio`), so an ordinary, undocumented habit does
+  not on its own make a pillar unhealthy;
 - a pillar's score blends the weighted mean of its practices and of its
   outcomes (`outcome_share` of the weight goes to outcomes when both are answered);
-- a failing outcome caps the pillar at `failing_cap`: good habits cannot hide
-  a result that is clearly failing;
+- outcomes decide where they are known: the weakest known *direct* figure of a
+  pillar (one that shows that pillar's own work, see `Question.charge`) holds
+  the score in its band's range: failing at most `failing_cap`, weak below the
+  health threshold, healthy or strong at the threshold or above. Practices
+  place the pillar within that range and stand in for figures nobody knows.
+  A *mixed* figure (a conversion rate, ROAS) counts in the blend but holds nothing;
 - not-applicable questions (answered so, or by the profile) and unanswered ones
   are left out, never counted as zero or full marks.
 
@@ -21,7 +30,8 @@ Every step is monotone: a better answer or a better figure never lowers its pill
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from . import economics
 from .answers import Answer
@@ -45,10 +55,17 @@ class QuestionScore:
     level: int
     known: bool  # False for "unknown" (or a ROAS whose margin is unknown)
     figure: Figure | None = None
+    share: float | None = None  # the answer's share of full marks as scored (a practice against its usual level)
+    thin: bool = False  # a rate left unjudged: the traffic behind it is too little to tell
 
     @property
     def ratio(self) -> float:
         return self.level / self.question.max_level
+
+    @property
+    def standing(self) -> float:
+        """How the answer counts in its pillar's score: a practice against its usual level, a figure by band."""
+        return self.ratio if self.share is None else self.share
 
     @property
     def failing(self) -> bool:
@@ -67,15 +84,46 @@ def judge(question: Question, answer: Answer, answers: dict[str, Answer], profil
         figure = Figure(None, None, None, scale) if scale else None
         return QuestionScore(question, answer, 0, known=False, figure=figure)
     value = float(answer) / scale.factor
+    if too_thin(question, answers):
+        return QuestionScore(question, answer, 0, known=False, figure=Figure(value, None, None, scale), thin=True)
     judged: float | None = value
     break_even = None
     if question.break_even_from is not None:
         break_even = break_even_roas(answers.get(question.break_even_from))
-        judged = None if break_even is None else value / break_even
+        earned = value * repeat_allowance(question, answers)
+        if break_even is not None:
+            judged = earned / break_even
+        elif earned < scale.thresholds[0]:
+            # Break-even ROAS is at least 1 (a margin cannot exceed 100%), so below the first threshold
+            # on a break-even of 1 is failing whatever the margin: the ads lose money on every order.
+            judged = earned
+        else:
+            judged = None
     figure = Figure(value, judged, break_even, scale)
     if judged is None:
         return QuestionScore(question, answer, 0, known=False, figure=figure)
     return QuestionScore(question, answer, band(question, scale, judged), True, figure)
+
+
+def too_thin(question: Question, answers: dict[str, Answer]) -> bool:
+    """Whether the traffic behind a rate is too little to judge it: a few dozen clicks prove nothing, and one
+    order more or less would move the rate by a band. Such a rate is left out, like an unknown one."""
+    count = answers.get(question.sample_from) if question.sample_from else None
+    given = isinstance(answers.get(question.id), (int, float))
+    return given and isinstance(count, (int, float)) and float(count) < question.sample_min
+
+
+def repeat_allowance(question: Question, answers: dict[str, Answer]) -> float:
+    """1 ÷ (1 − the measured repeat rate): the orders a buyer places on average when each comes back with
+    that probability, the standard retention formula of customer lifetime value.
+
+    Argued from the company's own figure (`repeat_from`), never from its profile's label: without a
+    measured repeat rate there is no allowance. The rate is capped at 90%, so no allowance exceeds 10.
+    """
+    rate = answers.get(question.repeat_from) if question.repeat_from else None
+    if rate is None or isinstance(rate, str):
+        return 1.0
+    return 1.0 / (1.0 - min(max(float(rate), 0.0), 90.0) / 100)
 
 
 def band(question: Question, scale: Scale, judged: float) -> int:
@@ -97,7 +145,10 @@ class PillarScore:
     score: int | None  # None when no applicable, scored question is answered
     practice: float | None
     outcome: float | None
-    capped: bool  # a failing outcome holds the score at the cap
+    capped: bool  # a failing direct outcome holds the score at the cap
+    held: str | None  # the band of the weakest known direct outcome that decided the range, or None
+    holding: str | None  # that outcome's question id
+    lowest: float | None  # the weakest known answer's share of full marks (practices against the usual level)
     scored: tuple[QuestionScore, ...]
     inputs: tuple[QuestionScore, ...]
     unanswered: tuple[str, ...]
@@ -110,13 +161,41 @@ class PillarScore:
         return self.score is not None
 
     @property
+    def evidenced(self) -> bool:
+        """Whether a known direct figure decides this pillar's health (rather than self-rated practices)."""
+        return self.held is not None
+
+    @property
     def unknown(self) -> tuple[str, ...]:
         return tuple(s.question.id for s in (*self.scored, *self.inputs) if s.answer == UNKNOWN)
 
 
 def _mean(scores: list[QuestionScore]) -> float | None:
     weight = sum(s.question.weight for s in scores)
-    return sum(s.question.weight * s.ratio for s in scores) / weight if scores else None
+    return sum(s.question.weight * s.standing for s in scores) / weight if scores else None
+
+
+def practice_ratio(level: int, usual: int, top: int, line: float) -> float:
+    """A practice's share of full marks, anchored on what is usual for such a business.
+
+    The usual level scores exactly the health line (`line`, a share such as 0.6): an ordinary habit,
+    which most businesses like this one have, does not by itself make a pillar unhealthy. Below it the
+    share falls evenly to 0 at the weakest option; above it, it rises evenly to 1 at the top option.
+    When the top option is itself the usual one, the option below it is taken as the anchor, so the top
+    still earns full marks. Monotone: a better option never scores less.
+    """
+    anchor = min(max(usual, 0), top - 1)
+    if level <= anchor:
+        return line * level / anchor if anchor else line
+    return line + (1 - line) * (level - anchor) / (top - anchor)
+
+
+def usual_level(bank: Bank, question: Question, profile: Profile) -> int:
+    """The level most usual for this business (bank/usual.toml); without one, the level just above the
+    middle of the scale, where a written routine usually starts."""
+    value = bank.usual.value(question.id, profile)
+    option = next((o for o in question.options if o.value == value), None)
+    return option.level if option is not None else math.ceil(question.max_level * 0.6)
 
 
 def pillar_score(bank: Bank, pillar: Pillar, answers: dict[str, Answer], profile: Profile) -> PillarScore:
@@ -133,11 +212,17 @@ def pillar_score(bank: Bank, pillar: Pillar, answers: dict[str, Answer], profile
         elif answer == NOT_APPLICABLE:
             na.append(q.id)
         else:
-            (judged if q.scored else inputs).append(judge(q, answer, answers, profile))
+            scored = judge(q, answer, answers, profile)
+            if q.role == "practice" and scored.known:
+                usual = usual_level(bank, q, profile)
+                share = practice_ratio(scored.level, usual, q.max_level, bank.scoring.health_threshold / 100)
+                scored = replace(scored, share=share)
+            (judged if q.scored else inputs).append(scored)
     known = [s for s in judged if s.known]
     practice = _mean([s for s in known if s.question.role == "practice"])
     outcome = _mean([s for s in known if s.question.role == "outcome"])
-    failing = any(s.failing for s in judged)
+    keys = {q.id for q in questions if q.key}
+    weakest = _deciding_figure(judged, any(qid in keys for qid in unanswered))
     score: int | None = None
     capped = False
     if practice is not None or outcome is not None:
@@ -146,17 +231,19 @@ def pillar_score(bank: Bank, pillar: Pillar, answers: dict[str, Answer], profile
             blended = practice if outcome is None else outcome
         else:
             blended = (1 - share) * practice + share * outcome
-        value = 100 * (blended or 0.0)
-        capped = failing and value > bank.scoring.failing_cap
-        if capped:
-            value = bank.scoring.failing_cap
-        score = round(value)
+        value = round(100 * (blended or 0.0))
+        low, high = held_range(bank, weakest.level if weakest else None)
+        capped = weakest is not None and weakest.level == 0 and value > high
+        score = min(max(value, low), high)
     return PillarScore(
         pillar=pillar,
         score=score,
         practice=None if practice is None else round(100 * practice),
         outcome=None if outcome is None else round(100 * outcome),
         capped=capped,
+        held=BAND_IDS[weakest.level] if weakest else None,
+        holding=weakest.question.id if weakest else None,
+        lowest=min((s.standing for s in known), default=None),
         scored=tuple(judged),
         inputs=tuple(inputs),
         unanswered=tuple(unanswered),
@@ -164,6 +251,43 @@ def pillar_score(bank: Bank, pillar: Pillar, answers: dict[str, Answer], profile
         by_profile=tuple(by_profile),
         total=len(questions),
     )
+
+
+BAND_IDS = ("failing", "weak", "healthy", "strong")
+HEALTHY = 2
+
+
+def _deciding_figure(judged: list[QuestionScore], unanswered_keys: bool) -> QuestionScore | None:
+    """The known direct figure that decides the pillar's range, or None when its figures decide nothing.
+
+    The weakest known direct figure when it is failing or weak: the pillar's own work visibly falls short.
+    Otherwise, when every key figure that applies is known and healthy, the weakest of them: the pillar
+    works, whatever its practice answers say. A key figure unanswered or unknown leaves it to the practices.
+    """
+    direct = [s for s in judged if s.known and s.question.direct]
+    weakest = min(direct, key=lambda s: s.level) if direct else None
+    if weakest is not None and weakest.level < HEALTHY:
+        return weakest
+    keys = [s for s in judged if s.question.key]
+    if not keys or unanswered_keys or any(not s.known for s in keys):
+        return None
+    return min(keys, key=lambda s: s.level)
+
+
+def held_range(bank: Bank, level: int | None) -> tuple[int, int]:
+    """The scores a pillar can take when its weakest known direct figure is at `level` (None: no such figure).
+
+    Failing: at most the cap. Weak: below the health threshold. Healthy or strong: the threshold or above.
+    The ranges never overlap downward, so a better figure never lowers the score.
+    """
+    threshold = math.ceil(bank.scoring.health_threshold)
+    if level is None:
+        return 0, 100
+    if level == 0:
+        return 0, math.floor(bank.scoring.failing_cap)
+    if level == 1:
+        return 0, threshold - 1
+    return threshold, 100
 
 
 def score_pillars(bank: Bank, answers: dict[str, Answer], profile: Profile) -> list[PillarScore]:

@@ -37,6 +37,10 @@ def validate_bank(bank: Bank, files: dict[str, str]) -> None:
         raise BankError(
             where("scoring"), "must be 0 or more and at most 100 (points of a pillar score)", field="scoring.root_step"
         )
+    if not 0 <= scoring.borderline_figures < 1:
+        raise BankError(
+            settings, "must be a share from 0 up to (not including) 1", field="confidence.borderline_figures"
+        )
     if not 0 < scoring.low_confidence_answered <= 1:
         raise BankError(settings, "must be a share between 0 and 1", field="confidence.low_answered")
     _check_workshop(bank, settings)
@@ -63,6 +67,8 @@ def validate_bank(bank: Bank, files: dict[str, str]) -> None:
             target = questions.get(action.target)
             if target is None or target.role != "outcome" or target.kind != "number":
                 raise BankError(file, f"must name a numeric outcome question, got {action.target!r}", item, "target")
+        if action.stop_loss and sum(a.stop_loss for a in bank.actions) > 1:
+            raise BankError(file, "only one action can be the stop-loss", item, "stop_loss")
         if action.target is None and not action.goal:
             raise BankError(file, "needs a target figure ('target') or a written goal ('goal')", item, "goal")
     for warning in bank.warnings:
@@ -84,6 +90,19 @@ def validate_bank(bank: Bank, files: dict[str, str]) -> None:
             bad = next((v for v in retired.values.values() if v not in valid), None)
             if bad is not None:
                 raise BankError(file, f"maps to {bad!r}, not an option of {target.id}", item, "values")
+    for value in bank.retired_profile:
+        file = files["retired"]
+        item = f"retired_profile '{value.dimension}:{value.value}'"
+        dimension = bank.dimension(value.dimension)
+        by = bank.dimension(value.by) if value.by else None
+        if dimension is None or value.value in dimension.values():
+            raise BankError(file, "must name a profile dimension and a value it no longer has", item, "value")
+        if value.by and (by is None or not set(value.map) <= set(by.values())):
+            raise BankError(file, "must name a profile dimension whose values `map` lists", item, "by")
+        bad = next((v for v in (*value.map.values(), value.default) if v not in dimension.values()), None)
+        if bad is not None:
+            raise BankError(file, f"maps to {bad!r}, not a value of {value.dimension}", item, "map")
+    _check_usual(bank, questions, files.get("usual", settings))
     for renamed in bank.renamed:
         file = files["retired"]
         item = f"renamed '{renamed.question}'"
@@ -125,7 +144,14 @@ def _check_question(question: Question, questions: dict[str, Question], bank: Ba
     actions = [a for a in bank.actions if a.question == question.id]
     if question.scored and not any(not a.on_unknown for a in actions):
         raise BankError(file, "has no action: every scored question needs one to improve it", item)
-    if question.allows_unknown and not any(a.on_unknown for a in actions):
+    if question.role == "context":
+        _check_context(question, questions, file, item)
+    elif question.role == "input" and any(q.sample_from == question.id for q in bank.questions):
+        # A traffic count nobody knows leaves the rates judged as given; too little of it must lead somewhere.
+        if not any(a.on_thin for a in actions):
+            message = "counts traffic for figures but has no 'on_thin' action: too little must lead somewhere"
+            raise BankError(file, message, item)
+    elif question.allows_unknown and not any(a.on_unknown for a in actions):
         raise BankError(file, "is a figure with no 'on_unknown' action: not knowing it must lead somewhere", item)
     if question.role == "outcome" and question.max_level != BANDS - 1:
         what = "thresholds per scale" if question.kind == "number" else "levels above 0 (options up to level 3)"
@@ -141,6 +167,46 @@ def _check_question(question: Question, questions: dict[str, Question], bank: Ba
             )
         if margin.pillar != question.pillar:
             raise BankError(file, "the margin must be asked in the same pillar", item, "break_even_from")
+    if question.sample_from is not None:
+        sample = questions.get(question.sample_from)
+        if sample is None or sample.role != "input" or sample.kind != "number":
+            raise BankError(file, f"must name a numeric input, got {question.sample_from!r}", item, "sample_from")
+    if question.repeat_from is not None:
+        rate = questions.get(question.repeat_from)
+        if rate is None or rate.role != "outcome" or rate.kind != "number":
+            raise BankError(file, f"must name a repeat rate in %, got {question.repeat_from!r}", item, "repeat_from")
+
+
+def _check_usual(bank: Bank, questions: dict[str, Question], file: str) -> None:
+    """Usual levels name practice questions and their options, for values of the profile question `by`."""
+    usual = bank.usual
+    if not usual.default and not usual.tables:
+        return
+    dimension = bank.dimension(usual.by)
+    if dimension is None or dimension.multiple:
+        raise BankError(file, f"must name a single-choice profile question, got {usual.by!r}", field="by")
+    for value, table in [("default", usual.default), *usual.tables.items()]:
+        if value != "default" and value not in dimension.values():
+            raise BankError(file, f"names {value!r}, not a value of {usual.by}", field="models")
+        for qid, option in table.items():
+            question = questions.get(qid)
+            if question is None or question.role != "practice":
+                raise BankError(file, f"names {qid!r}, which is not a practice question", field=qid)
+            if option not in {o.value for o in question.options}:
+                raise BankError(file, f"{option!r} is not an option of {qid}", field=qid)
+
+
+def _check_context(question: Question, questions: dict[str, Question], file: str, item: str) -> None:
+    """A context question explains outcome figures, and each answer points to a practice (or to no one cause)."""
+    for figure in question.explains:
+        target = questions.get(figure)
+        if target is None or target.role != "outcome":
+            raise BankError(file, f"must name outcome questions, got {figure!r}", item, "explains")
+    for index, option in enumerate(question.options):
+        cause = questions.get(option.points_to) if option.points_to else None
+        if option.points_to is not None and (cause is None or cause.role != "practice"):
+            field = f"options[{index}].points_to"
+            raise BankError(file, f"must name a practice question, got {option.points_to!r}", item, field)
 
 
 def _check_condition(condition: str, bank: Bank, questions: dict[str, Question], file: str, warning: str) -> None:

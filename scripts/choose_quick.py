@@ -32,7 +32,7 @@ from assessment import get_bank
 from assessment.answers import Answer
 from assessment.model import Bank, Profile, Question
 from assessment.quick import QUICK_FILE, load_quick
-from assessment.root import find_root
+from assessment.root import root_of as root_rule
 from assessment.scoring import score_pillars
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def root_of(bank: Bank, company: Company, only: Iterable[str] | None = None) -> 
     """The root pillar from all of a company's answers, or from only some of them."""
     answers = company.answers if only is None else {q: company.answers[q] for q in only if q in company.answers}
     pillars = score_pillars(bank, answers, company.profile)
-    return find_root([(p.pillar.id, p.score) for p in pillars], bank.scoring).pillar
+    return root_rule(pillars, bank.scoring).pillar
 
 
 def draw_profile(bank: Bank, rng: random.Random, fixed: Profile | None = None) -> Profile:

@@ -30,7 +30,7 @@ from assessment.model import Question  # noqa: E402
 
 BRAND = ROOT / "examples" / "acme-brand"
 OVERLAY = BRAND / "questions.toml"
-MODELS = ("b2b-export", "made-to-order", "marketplace")
+MODELS = ("b2b-export", "made-to-order", "taobao-tmall-jd")
 PER_MODEL = 12
 SEED = 2026
 

@@ -10,7 +10,7 @@ from typing import Any
 from assessment.answers import check_submission
 from assessment.model import Bank
 from assessment.quick import load_quick
-from assessment.root import find_root
+from assessment.root import root_of
 from assessment.scoring import score_pillars
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
@@ -19,7 +19,7 @@ CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
 def _root(bank: Bank, answers: dict[str, Any], profile: Any) -> str | None:
     submission = check_submission(bank, answers, profile)
     pillars = score_pillars(bank, submission.answers, submission.profile)
-    return find_root([(p.pillar.id, p.score) for p in pillars], bank.scoring).pillar
+    return root_of(pillars, bank.scoring).pillar
 
 
 def agreement(bank: Bank, folder: Path = CALIBRATION) -> tuple[int, int]:

@@ -37,7 +37,7 @@ def scores(formulas: list[str], bank: Bank) -> list[int]:
 
 
 def root_of(values: list[int], bank: Bank) -> str:
-    return find_root(list(zip(PILLAR_IDS, values, strict=True)), bank.scoring).pillar or "none"
+    return find_root(list(zip(PILLAR_IDS, values, strict=True)), (), bank.scoring).pillar or "none"
 
 
 def _checked(formulas: list[str], expected: str, bank: Bank, where: str) -> list[int]:

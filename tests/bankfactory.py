@@ -44,12 +44,17 @@ not_applicable = {str(not_applicable).lower()}
 {applies}{options}"""
 
 
-def outcome_toml(pillar: str, n: int = 1, weight: float = 1.0) -> str:
+def outcome_toml(pillar: str, n: int = 1, weight: float = 1.0, charge: str = "direct", key: bool = True) -> str:
+    mixed = 'mixed_with = ["product"]\n' if charge == "mixed" else ""
+    mixed += "key = true\n" if key and charge == "direct" else ""
     return f"""
 [[questions]]
 id = "{pillar}.o{n}"
 kind = "number"
 role = "outcome"
+charge = "{charge}"
+{mixed}charge_note.en = "Test charge."
+charge_note.zh = "测试归属。"
 unit.en = "%"
 unit.zh = "%"
 min = 0

@@ -121,10 +121,11 @@ def test_the_brands_own_case_study_joins_the_case_studies_in_both_languages(acme
 
 
 def test_the_overlay_changes_the_scoring_as_documented() -> None:
-    # Threshold 65: a product score of 62.5 is healthy by default but the root for this brand.
+    # Threshold 65: a product score between 60 and 65 is healthy by default but the root for this brand
+    # (practices are scored against the usual level, which sits at each bank's own line).
     product = {
         "product.positioning": "everyone",
-        "product.value-for-money": "comparison",
+        "product.value-for-money": "price-only",
         "product.quality": "closed-loop",
         "product.supply": "resilient",
     }

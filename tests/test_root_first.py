@@ -23,15 +23,16 @@ RULES = Scoring(
     outcome_share=0.5,
     failing_cap=45,
     root_step=15,
-    low_confidence_unknowns=3,
     low_confidence_answered=0.5,
+    borderline_figures=0.1,
     plan_now=3,
     plan_next=5,
 )
 
 
 def root(product: int | None, traffic: int | None, inquiry: int | None, closing: int | None) -> tuple[str | None, str]:
-    found = find_root([("product", product), ("traffic", traffic), ("inquiry", inquiry), ("closing", closing)], RULES)
+    scores = [("product", product), ("traffic", traffic), ("inquiry", inquiry), ("closing", closing)]
+    found = find_root(scores, (), RULES)
     return found.pillar, found.rule
 
 
@@ -47,7 +48,7 @@ def test_beyond_product_the_first_unhealthy_pillar_comes_first_when_nothing_is_m
 def test_a_pillar_far_below_the_line_comes_before_a_borderline_upstream_one() -> None:
     # The example: traffic 59 is borderline, inquiry 41 with 9-hour replies is failing.
     assert root(80, 59, 41, 70) == ("inquiry", "outweighs")
-    assert find_root([("product", 80), ("traffic", 59), ("inquiry", 41), ("closing", 70)], RULES).passed_over == (
+    assert find_root([("product", 80), ("traffic", 59), ("inquiry", 41), ("closing", 70)], (), RULES).passed_over == (
         "traffic",
     )
 
@@ -67,8 +68,9 @@ def test_no_root_when_every_assessed_pillar_is_healthy_and_unassessed_ones_do_no
 
 
 def test_the_threshold_is_inclusive_a_pillar_at_the_threshold_is_healthy(small_bank: Bank) -> None:
+    # With no usual levels in the bank, level 2 of 3 is taken as usual and scores exactly the line.
     at = assess_bank(small_bank, answers_at({"product": [2, 2, 2], "traffic": [0, 0, 0]}))
-    assert at["pillars"][0]["score"] == 67 and at["pillars"][0]["healthy"] is True
+    assert at["pillars"][0]["score"] == 60 and at["pillars"][0]["healthy"] is True
     assert at["root"] == "traffic"
 
 

@@ -85,7 +85,7 @@ def test_not_applicable_is_left_out_of_the_score_and_counted(small_bank: Bank) -
     assert result["not_applicable"] == ["product.q1"]
 
 
-def test_a_question_the_profile_rules_out_is_not_applicable_unless_answered(tmp_path: Path) -> None:
+def test_a_question_the_profile_rules_out_is_not_applicable_and_an_answer_to_it_is_set_aside(tmp_path: Path) -> None:
     folder = make_bank(tmp_path / "profiled")
     text = (folder / "traffic.toml").read_text("utf-8")
     (folder / "traffic.toml").write_text(
@@ -93,11 +93,15 @@ def test_a_question_the_profile_rules_out_is_not_applicable_unless_answered(tmp_
     )
     bank = load_bank(folder)
     levels = answers_at({"traffic": [3, 3]})
-    shop = assess_bank(bank, levels, profile={"model": "marketplace"})
+    shop = assess_bank(bank, levels, profile={"model": "taobao-tmall-jd"})
     assert shop["by_profile"] == ["traffic.q3"] and pillar(shop, "traffic")["total"] == 2
     assert pillar(shop, "traffic")["score"] == 100 and shop["unanswered"].count("traffic.q3") == 0
-    answered_anyway = assess_bank(bank, {**levels, "traffic.q3": "l0"}, profile={"model": "marketplace"})
-    assert answered_anyway["by_profile"] == [] and pillar(answered_anyway, "traffic")["score"] == 67
+    # An answer the profile rules out (an imported file, a profile changed after answering) is not scored...
+    answered_anyway = assess_bank(bank, {**levels, "traffic.q3": "l0"}, profile={"model": "taobao-tmall-jd"})
+    assert answered_anyway["by_profile"] == ["traffic.q3"] and pillar(answered_anyway, "traffic")["score"] == 100
+    # ...and it is named, not dropped without a word.
+    assert answered_anyway["off_profile"] == ["traffic.q3"]
+    assert "not applicable" in answered_anyway["migration_note"] and "traffic.q3" in answered_anyway["migration_note"]
     no_profile = assess_bank(bank, levels)
     assert "traffic.q3" in no_profile["unanswered"]
 
@@ -147,9 +151,31 @@ def test_confidence_is_high_only_when_everything_applicable_is_answered_and_know
     everything = {**answers_at({p: [3, 3, 3] for p in ("product", "traffic", "inquiry", "closing")})}
     everything |= {f"{p}.o1": 35 for p in ("product", "traffic", "inquiry", "closing")}
     assert assess_bank(outcome_bank, everything)["confidence"] == "high"
-    assert assess_bank(outcome_bank, {**everything, "closing.o1": "unknown"})["confidence"] == "medium"
+    # Unknown figures that could not change what comes first leave it medium, however many there are.
     three_unknown = {**everything, "closing.o1": "unknown", "inquiry.o1": "unknown", "traffic.o1": "unknown"}
-    assert assess_bank(outcome_bank, three_unknown)["confidence"] == "low"
+    assert assess_bank(outcome_bank, three_unknown)["confidence"] == "medium"
+
+
+def test_confidence_is_low_when_an_unknown_figure_at_the_band_its_practices_point_to_would_change_the_root(
+    outcome_bank: Bank,
+) -> None:
+    healthy = {**answers_at({p: [3, 3, 3] for p in ("traffic", "inquiry")}), "traffic.o1": 35, "inquiry.o1": 35}
+    # Product's practices reach 5/9 of the top, so a product figure would most plausibly be healthy: that
+    # would lift product to the line and make closing (below it on practices) come first instead.
+    near = {**healthy, **answers_at({"product": [2, 2, 1], "closing": [0, 0, 0]})}
+    result = assess_bank(outcome_bank, {**near, "product.o1": "unknown"})
+    assert result["root"] == "product" and result["confidence"] == "low"
+    assert result["deciding"] == [{"question": "product.o1", "area": "Figure 1"}]
+    assert "Figure 1" in result["confidence_note"] and "could change what comes first" in result["confidence_note"]
+    assert [a["id"] for a in result["plan"] if a["phase"] == "now"][-1] == "product.o1.measure"
+    # Practices far below the line point to a weak figure, which would leave product first: not low.
+    far = {**healthy, **answers_at({"product": [0, 0, 1], "closing": [0, 0, 0]})}
+    settled = assess_bank(outcome_bank, {**far, "product.o1": "unknown"})
+    assert settled["root"] == "product" and settled["deciding"] == [] and settled["confidence"] == "medium"
+    # Knowing it could still change the first fix (a weak figure would tie the plan to it), so measuring it
+    # may take the one place "do now" keeps for measuring, after the fixes.
+    now = [a for a in settled["plan"] if a["phase"] == "now"]
+    assert sum(a["measures"] for a in now) == 1 and not now[0]["measures"]
 
 
 def test_the_confidence_note_names_only_the_reasons_that_hold(outcome_bank: Bank) -> None:

@@ -59,7 +59,7 @@ def test_taking_the_whole_assessment_gives_the_clis_scores_and_plan(page: Page, 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_profile_and_figures_give_the_clis_diagnosis(page: Page, watch, lang: str) -> None:
     """A Douyin snack shop: seconds for chat replies, ROAS judged against its own margin, B2B questions ruled out."""
-    profile = {"model": "marketplace", "ticket": "low", "channels": ["douyin-kuaishou"], "repeat": "often"}
+    profile = {"model": "douyin-kuaishou", "ticket": "low", "channels": ["douyin-kuaishou"], "repeat": "often"}
     page.goto("assessment/" if lang == "en" else "zh/assessment/")
     answer_profile(page, profile)
     valid_share = page.locator("[data-question-id='traffic.valid-inquiry-share']")
@@ -72,7 +72,7 @@ def test_a_profile_and_figures_give_the_clis_diagnosis(page: Page, watch, lang: 
     typed = {"traffic.margin": 50, "traffic.roas": 1.5, "inquiry.response-time": 45, "product.rating": 4.7}
     answers = {
         "product.positioning": "written",
-        "traffic.targeting": "broad",
+        "traffic.targeting": "no-target",
         **typed,
         "traffic.unpaid-share": "unknown",
     }

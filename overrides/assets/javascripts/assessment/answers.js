@@ -41,9 +41,9 @@ export function isValidAnswer(question, value) {
 
 // `lenient` (this site's own storage): a profile answer a bank or brand change removed is set
 // aside (named in profileSetAside), not an error, so the saved record still reads.
-// -> {profile, profileSetAside} | {error, id}
+// -> {profile, profileMigrated: [[dimension, earlier value, value now]], profileSetAside} | {error, id}
 export function checkProfile(raw, contract, lenient = false) {
-  if (raw === undefined || raw === null) return { profile: {}, profileSetAside: [] };
+  if (raw === undefined || raw === null) return { profile: {}, profileMigrated: [], profileSetAside: [] };
   if (typeof raw !== "object" || Array.isArray(raw)) return { error: "reason_shape" };
   const profile = {};
   const profileSetAside = [];
@@ -56,7 +56,8 @@ export function checkProfile(raw, contract, lenient = false) {
     if (!dimension) return { error: "reason_unknown_profile", id: shownId(id, contract) };
     if (value === null || (Array.isArray(value) && value.length === 0)) continue;
     let values = Array.isArray(value) && dimension.multiple ? value : [value];
-    const known = (v) => typeof v === "string" && dimension.values.has(v);
+    const retired = new Set(contract.retiredProfile.filter((r) => r.dimension === id).map((r) => r.value));
+    const known = (v) => typeof v === "string" && (dimension.values.has(v) || retired.has(v));
     if (lenient && !values.every(known)) {
       profileSetAside.push(id);
       values = values.filter(known);
@@ -66,9 +67,33 @@ export function checkProfile(raw, contract, lenient = false) {
       return { error: "reason_bad_profile", id: shownId(id, contract) };
     }
     // In the bank's order, whatever order they came in: one profile, one spelling.
-    profile[id] = dimension.multiple ? [...dimension.values].filter((v) => values.includes(v)) : values[0];
+    const ordered = [...dimension.values, ...retired].filter((v) => values.includes(v));
+    profile[id] = dimension.multiple ? ordered : ordered[0];
   }
-  return { profile, profileSetAside };
+  return { ...migrateProfile(profile, contract), profileSetAside };
+}
+
+// Values of earlier banks move to their successor, read from the rest of the profile (as the engine's
+// answers.migrate_profile does): "marketplace" becomes the platform family of the first channel naming one.
+function migrateProfile(profile, contract) {
+  const migrated = { ...profile };
+  const profileMigrated = [];
+  for (const retired of contract.retiredProfile) {
+    const chosen = profile[retired.dimension];
+    const values = Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen];
+    if (!values.includes(retired.value)) continue;
+    const by = retired.by ? profile[retired.by] : undefined;
+    const byValues = Array.isArray(by) ? by : by === undefined ? [] : [by];
+    const order = retired.by ? [...contract.dimensions.get(retired.by).values] : [];
+    const from = order.find((v) => byValues.includes(v) && own(retired.map, v));
+    const next = from === undefined ? retired.default : retired.map[from];
+    const dimension = contract.dimensions.get(retired.dimension);
+    const kept = new Set(values.filter((v) => v !== retired.value).concat([next]));
+    const ordered = [...dimension.values].filter((v) => kept.has(v));
+    migrated[retired.dimension] = dimension.multiple ? ordered : ordered[0];
+    profileMigrated.push([retired.dimension, retired.value, next]);
+  }
+  return { profile: migrated, profileMigrated };
 }
 
 // Check {"profile", "answers", "bank_version"?} all or nothing, so a tampered
@@ -141,8 +166,8 @@ function checkAll(document, contract, saved) {
   const date = checkDate(document.date, contract.limits.date_chars);
   if (date.error) return date;
   if (date.text) extra.date = date.text;
-  const { profile, profileSetAside } = checkedProfile;
-  return { profile, profileSetAside, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
+  const { profile, profileMigrated, profileSetAside } = checkedProfile;
+  return { profile, profileMigrated, profileSetAside, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
 }
 
 // -- What a workshop records beside the answers (assessment/answers.py, in the same order) --

@@ -11,6 +11,7 @@ export function readContract(data) {
     questions: new Map(data.questions.map((q) => [q.id, { ...q, values: new Set(q.values) }])),
     retired: new Map(data.retired.map((r) => [r.id, r])),
     renamed: new Map(data.renamed.map((r) => [r.question, r.values])),
+    retiredProfile: data.retired_profile || [],
     actions: data.actions || [],
     limits: data.limits || {},
     hidden: new Set(data.hidden || []),
