@@ -115,7 +115,7 @@ function checkAll(document, contract, saved) {
   const { answers } = document;
   if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { error: "reason_shape" };
   if (Object.keys(document).some((key) => !DOCUMENT_FIELDS.has(key))) return { error: "reason_shape" };
-  const checkedProfile = checkProfile(document.profile, contract, saved);
+  const checkedProfile = /** @type {any} */ (checkProfile(document.profile, contract, saved));
   if (checkedProfile.error) return checkedProfile;
   if (Object.keys(answers).length > contract.limits.answers) return { error: "reason_too_large" };
   const older = saved || (typeof document.bank_version === "string" && document.bank_version !== contract.version);

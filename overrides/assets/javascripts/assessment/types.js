@@ -31,6 +31,7 @@
  * @property {string[]} setAside
  * @property {string[]} hidden
  * @property {string[]} [profileSetAside] profile answers a bank or brand change removed (saved records only)
+ * @property {[string, string, string][]} [profileMigrated] profile values of an earlier bank moved to their successor
  * @property {string} [respondent]
  * @property {string} [company]
  * @property {string} [date]
@@ -59,6 +60,7 @@
  * @property {string[]} actions
  * @property {Limits} limits
  * @property {Set<string>} hidden
+ * @property {{dimension: string, value: string, by?: string, map: Record<string, string>, default: string}[]} retiredProfile
  */
 
 /**
