@@ -146,6 +146,7 @@ class _Page:
         root = result["root"]
         heading = self.pillar_title(root) if root else self.t("report_no_root")
         parts = [
+            f'<p class="stop-loss">{esc(result["stop_loss"]["text"])}</p>' if result.get("stop_loss") else "",
             f'<p class="kicker">{self.e("report_fix_first") if root else ""}</p>',
             f'<h2 class="root-pillar">{esc(heading)}</h2>',
         ]
@@ -153,8 +154,11 @@ class _Page:
             parts.append(f'<p class="reason">{esc(result["root_reason"])}</p>')
         if result.get("borderline_note"):
             parts.append(f'<p class="borderline">{esc(result["borderline_note"])}</p>')
+        if result.get("thin_note"):
+            parts.append(f'<p class="thin">{esc(result["thin_note"])}</p>')
         parts.append(f'<p class="confidence">{esc(result["confidence_note"])}</p>')
-        return f'<section class="root" data-root="{esc(root or "")}">\n' + "\n".join(parts) + "\n</section>"
+        body = "\n".join(p for p in parts if p)
+        return f'<section class="root" data-root="{esc(root or "")}">\n' + body + "\n</section>"
 
     def scores(self) -> str:
         peers_head = f'<th scope="col">{self.e("report_col_peers")}</th>' if self.peers else ""
@@ -414,6 +418,7 @@ h1 {{ font-size: 15pt; margin: 4mm 0 3mm; }}
 .root-pillar {{ font-size: 17pt; color: var(--accent); margin: .5mm 0 1.5mm; }}
 .reason, .borderline, .confidence {{ margin-top: 1mm; }}
 .borderline {{ font-weight: 600; }}
+.stop-loss {{ font-weight: 700; border-left: 1.2mm solid var(--accent); padding: 1mm 0 1mm 2.5mm; margin: 0 0 2mm; }}
 .confidence {{ color: var(--muted); font-size: 8.5pt; }}
 section.scores, section.now {{ margin-top: 4mm; }}
 section h2 {{ font-size: 11pt; margin-bottom: 2mm; color: var(--brand); }}

@@ -30,12 +30,16 @@ def text_report(result: dict[str, Any]) -> str:
     lines = [words["title"].format(answered=result["answered"], total=result["total"]), ""]
     if result["migration_note"]:
         lines += [result["migration_note"], ""]
+    if result.get("stop_loss"):
+        lines += [f"! {result['stop_loss']['text']}", ""]
     headline = words["fix_first"].format(pillar=names[result["root"]]) if result["root"] else words["no_root"]
     lines.append(headline)
     if result["root_reason"]:
         lines.append(f"  {result['root_reason']}")
     if result["borderline_note"]:
         lines.append(f"  {result['borderline_note']}")
+    if result.get("thin_note"):
+        lines.append(f"  {result['thin_note']}")
     lines.append(f"  {result['confidence_note']}")
     lines += ["", words["scores"].format(threshold=f"{result['threshold']:g}")]
     name_width = max(_width(p["name"]) for p in result["pillars"]) + 2

@@ -398,3 +398,11 @@ def test_messages_never_repeat_untrusted_text(tmp_path: Path, text: str) -> None
     run = cli("score", str(write(tmp_path / "a.json", {"answers": {text: "x"}})))
     assert run.returncode == 2 and "unknown question id (a text of" in run.stderr
     assert text not in run.stderr and "UPLOADED" not in run.stderr
+
+
+def test_the_terminal_report_leads_with_the_stop_loss_when_ads_lose_money(tmp_path: Path) -> None:
+    answers = {"traffic.margin": 40, "traffic.roas": 1.5, "traffic.clicks": 5000, "product.rating": 4.8}
+    run = cli("score", str(write(tmp_path / "a.json", {"answers": answers})))
+    assert run.returncode == 0, run.stderr
+    first = run.stdout.splitlines()[2]
+    assert first.startswith("! ") and "1.5" in first and "2.5" in first  # ROAS and its break-even

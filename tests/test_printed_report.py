@@ -45,7 +45,7 @@ EXPORTER = {
     "notes": {"inquiry.response-time": "<script>alert(1)</script> from the Alibaba.com dashboard"},
     "actions": {"inquiry.response-time.cover-inboxes": "done"},
 }
-BORDERLINE = "exporter-targeting"  # a calibration case whose root turns on one answer
+BORDERLINE = "custom-furniture"  # a calibration case whose root turns on one answer (returns on a band edge)
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -93,6 +93,16 @@ def test_the_borderline_note_is_on_page_one() -> None:
     result = assess_document(document)
     assert result["borderline_note"]
     assert result["borderline_note"] in visible(summary(report(document)))
+
+
+def test_ads_losing_money_on_every_order_lead_page_one() -> None:
+    document = FIXTURES["short-video-fmcg"]  # ROAS 1.3 on a break-even of about 1.8
+    result = assess_document(document)
+    assert result["stop_loss"] and result["plan"][0]["id"] == "traffic.roas.stop-loss"
+    page_one = visible(summary(report(document)))
+    assert result["stop_loss"]["text"] in page_one
+    assert page_one.index(result["stop_loss"]["text"]) < page_one.index(result["root_reason"])
+    assert not assess_document(FIXTURES["custom-furniture"])["stop_loss"]  # ads that pay: no stop-loss
 
 
 def test_the_appendix_has_every_answer_note_and_action() -> None:

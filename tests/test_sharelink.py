@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment import AnswerError, get_bank
+from assessment import AnswerError, assess_document, get_bank
 from assessment.answers import check_submission, read_document
 from assessment.export import answer_contract
 from assessment.sharelink import action_key, decode, encode, encode_link, known_layouts, layout, read_link
@@ -228,3 +228,21 @@ def test_the_browsers_share_links_agree_with_the_engines(tmp_path: Path) -> None
         assert result["document"].get("notes") == expected.get("notes")
         assert result["document"].get("actions") == expected.get("actions")
     assert all(output["damaged"]), output["damaged"]  # every damaged link is refused by the browser too
+
+
+# Made with the bank before the platform families (bank 3e14a36e): a Pinduoduo and Douyin seller on the old
+# "marketplace" model, with a targeting answer whose option has since been renamed.
+EARLIER_LINK = "s=AT4Uo24BAQAMAAAgAAAAAAACAAD_AAAAAA8AAAAAAACA6JImwKOGAYCS9AE"
+EARLIER_FILE = ROOT / "tests" / "cases" / "earlier" / "bank-3e14a36e.json"
+
+
+@pytest.mark.parametrize("source", ["link", "file"])
+def test_links_and_files_made_with_the_bank_before_the_platform_families_still_open(source: str) -> None:
+    document = decode(EARLIER_LINK, bank) if source == "link" else json.loads(EARLIER_FILE.read_text("utf-8"))
+    result = assess_document(document)
+    # The old model moves to the family of its first channel that names one, and the result says so.
+    assert result["profile"]["model"] == ["pinduoduo"]
+    assert "splits by platform" in result["migration_note"]
+    # A renamed option is read under its new name, level for level.
+    assert next(r for r in result["answers"] if r["question"] == "traffic.targeting")["answer"] == "rough-target"
+    assert result["root"] is not None
