@@ -48,6 +48,7 @@ export function scoringView({ engine, reports, lang, t, home, templates, questio
     const summary = any ? summarise(result, t) : "";
     if (summary !== live.textContent) live.textContent = summary; // said again whenever a score moves
     body.dataset.answered = String(result.answered);
+    body.dataset.scored = String(Object.keys(document.answers || {}).length); // the answers sent, scored or not (context questions)
     onStatus.current();
   }
 
