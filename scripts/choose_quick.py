@@ -125,8 +125,12 @@ def choose(bank: Bank, companies: list[Company], budget: int, report: bool = Fal
     # within it are treated as equal and the tie goes to the question that weighs more
     # in its pillar, then to a figure over a practice (a figure is harder to flatter).
     tolerance = 1 / math.sqrt(len(companies))
+    pillars = {p.id for p in bank.pillars}
     while len(chosen) < budget:
         fits = [c for c in candidates if c not in chosen and len({*chosen, *_inputs_for(bank, c), c}) <= budget]
+        # Every pillar gets at least one question: a candidate fits only if the slots left after it can still
+        # cover the pillars not yet asked about (a quick check must say something about each).
+        fits = [c for c in fits if _leaves_room(bank, [*chosen, *_inputs_for(bank, c), c], budget, pillars)]
         if not fits:
             break
         scores = {c: agreement(bank, companies, full, [*chosen, *_inputs_for(bank, c), c]) for c in fits}
@@ -150,6 +154,12 @@ def _question(bank: Bank, qid: str) -> Question:
     question = bank.question(qid)
     assert question is not None
     return question
+
+
+def _leaves_room(bank: Bank, taken: list[str], budget: int, pillars: set[str]) -> bool:
+    """Whether the questions left after `taken` can still give each pillar a question of its own."""
+    asked = {_question(bank, q).pillar for q in taken}
+    return budget - len(set(taken)) >= len(pillars - asked)
 
 
 def _inputs_for(bank: Bank, qid: str) -> list[str]:

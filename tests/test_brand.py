@@ -8,20 +8,28 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import build_site
+from sitebuild import built_site
 
 from assessment import AnswerError, assess_bank, get_bank
 from assessment.loader import load_bank
+from sitekit.brand import UPSTREAM_BRAND
+from sitekit.site import check as site_check
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from build import EXIT_BAD_CONFIG
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "acme-brand"
 OVERLAY = EXAMPLE / "questions.toml"
+UPSTREAM_YML = (UPSTREAM_BRAND / "brand.yml").relative_to(ROOT).as_posix()
 
 
-def check(brand: Path) -> subprocess.CompletedProcess[str]:
+def check_cli(brand: Path) -> subprocess.CompletedProcess[str]:
+    """`scripts/build.py --check-only` with BRAND_DIR=brand: its exit status and what it prints."""
     return subprocess.run(
         [sys.executable, "scripts/build.py", "--check-only"],
         cwd=ROOT,
@@ -30,6 +38,24 @@ def check(brand: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `scripts/build.py --check-only` reports for a brand: its exit status and its stderr."""
+
+    returncode: int
+    stderr: str
+
+
+def check(brand: Path) -> Checked:
+    """`scripts/build.py --check-only`, in this process: the function the build calls, its status and its line.
+
+    build.py prints the line check() returns and exits with EXIT_BAD_CONFIG; the cases that run the script
+    itself (check_cli) prove that part.
+    """
+    problem = site_check(ROOT, brand)
+    return Checked(EXIT_BAD_CONFIG, f"{problem}\n") if problem else Checked(0, "")
 
 
 def broken_brand(tmp_path: Path, edit) -> Path:
@@ -56,7 +82,7 @@ def broken_brand(tmp_path: Path, edit) -> Path:
     ],
 )
 def test_a_bad_brand_fails_with_the_file_and_field_and_exit_2(tmp_path: Path, edit, expected: str) -> None:
-    run = check(broken_brand(tmp_path, edit))
+    run = check_cli(broken_brand(tmp_path, edit))
     assert run.returncode == 2
     assert "brand.yml" in run.stderr and expected in run.stderr
     assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
@@ -101,9 +127,9 @@ def test_the_example_brand_is_applied_everywhere(acme_site: Path) -> None:
     )
 
 
-def test_an_english_only_brand_publishes_no_chinese_pages(tmp_path: Path) -> None:
+def test_an_english_only_brand_publishes_no_chinese_pages(tmp_path: Path, site_cache: Path) -> None:
     folder = broken_brand(tmp_path, lambda t: t.replace("languages: [en, zh]", "languages: [en]"))
-    site = build_site(tmp_path / "site", brand=folder)
+    site = built_site(folder, site_cache)
     assert (site / "index.html").is_file() and not (site / "zh").exists()
     assert "简体中文" not in (site / "index.html").read_text("utf-8")
 
@@ -177,7 +203,7 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     git(fork, "commit", "--quiet", "-m", "Our brand")
     # Upstream improves docs, templates and the question bank, and edits its own brand.
     for relative, addition in [
-        ("brands/root-first/brand.yml", "\n# upstream brand change\n"),
+        (UPSTREAM_YML, "\n# upstream brand change\n"),
         ("docs/index.md", "\nA new paragraph from upstream.\n"),
         ("overrides/main.html", "\n{# upstream template change #}\n"),
         ("assessment/bank/product.toml", "\n# upstream bank comment\n"),
@@ -189,7 +215,7 @@ def test_upstream_changes_merge_into_a_branded_fork_without_conflict(tmp_path: P
     git(fork, "merge", "--no-edit", "origin/HEAD")
     assert "A new paragraph from upstream." in (fork / "docs/index.md").read_text("utf-8")
     assert "Northwind" in (fork / "brand/brand.yml").read_text("utf-8")
-    assert "upstream brand change" in (fork / "brands/root-first/brand.yml").read_text("utf-8")
+    assert "upstream brand change" in (fork / UPSTREAM_YML).read_text("utf-8")
     assert git(fork, "status", "--porcelain") == ""
 
 
@@ -298,7 +324,7 @@ def test_yaml_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
 
 def test_invalid_yaml_is_one_short_line(tmp_path: Path) -> None:
     folder = broken_brand(tmp_path, lambda t: t + "\nbroken: [unclosed\n")
-    one_line_error(check(folder), "brand.yml: is not valid YAML")
+    one_line_error(check_cli(folder), "brand.yml: is not valid YAML")
 
 
 def test_a_long_bad_value_is_not_echoed_in_full(tmp_path: Path) -> None:
@@ -404,5 +430,5 @@ def test_a_hidden_page_is_neither_published_nor_linked(acme_site: Path) -> None:
 
 def test_a_contact_url_that_is_no_link_stops_the_build_before_it_starts(tmp_path: Path) -> None:
     folder = broken_brand(tmp_path, lambda t: t.replace("mailto:hello@northwind.example", "hello@northwind.example"))
-    run = check(folder)
+    run = check_cli(folder)
     assert run.returncode == 2 and "field 'contact.url'" in run.stderr and run.stderr.count("\n") == 1

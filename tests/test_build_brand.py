@@ -50,8 +50,9 @@ def error(folder: Path) -> str:
 
 
 def test_upstream_brand_is_built_when_the_repository_has_no_brand_folder(tmp_path: Path) -> None:
-    (tmp_path / "brands" / "root-first").mkdir(parents=True)
-    assert brand_dir({}, tmp_path) == (tmp_path / "brands" / "root-first").resolve()
+    upstream = tmp_path / UPSTREAM_BRAND.relative_to(ROOT)
+    upstream.mkdir(parents=True)
+    assert brand_dir({}, tmp_path) == upstream.resolve()
 
 
 def test_a_forks_brand_folder_wins_over_upstreams(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitekit import a11y, csp, navigation, search_index, theme
-from sitekit.brand import Brand, BrandError, NavEntry, Palette, load_brand, upstream_pages
+from sitekit.brand import UPSTREAM_BRAND, Brand, BrandError, NavEntry, Palette, load_brand, upstream_pages
 from sitekit.publish import build_into
 from sitekit.staging import language_of, stage_docs, variant
 
@@ -183,12 +183,13 @@ def test_each_language_gets_its_own_search_index(tmp_path: Path) -> None:
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
     docs_ = [{"location": "loop/"}, {"location": "zh/loop/"}, {"location": "zh/"}]
-    index.write_text(json.dumps({"config": {}, "docs": docs_}), "utf-8")
+    index.write_text(json.dumps({"config": {"separator": "[\\s]+"}, "docs": docs_}), "utf-8")
     assert search_index.find_index(tmp_path / "zh") == index
-    search_index.split_index(index, ["zh"])
-    assert json.loads(index.read_text("utf-8"))["docs"] == [{"location": "loop/"}]
-    chinese = json.loads((tmp_path / "zh" / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    assert chinese == [{"location": "loop/"}, {"location": ""}]
+    search_index.split_index(index, ["zh"], {"zh": {"separator": "[\\s、]+"}})
+    assert json.loads(index.read_text("utf-8")) == {"config": {"separator": "[\\s]+"}, "docs": [{"location": "loop/"}]}
+    chinese = json.loads((tmp_path / "zh" / "search" / "search_index.json").read_text("utf-8"))
+    assert chinese["docs"] == [{"location": "loop/"}, {"location": ""}]
+    assert chinese["config"] == {"separator": "[\\s、]+"}, "its own language's search settings"
 
 
 # -- Publishing -----------------------------------------------------------------------------------
@@ -241,6 +242,6 @@ def test_two_builds_at_once_write_into_folders_of_their_own(tmp_path: Path) -> N
 
 
 def test_the_upstream_brand_stages_every_upstream_page(tmp_path: Path) -> None:
-    brand = load_brand(ROOT / "brands" / "root-first")
+    brand = load_brand(UPSTREAM_BRAND)
     staged = stage_docs(ROOT / "docs", brand, tmp_path / "s", CODES)
     assert staged.pages == upstream_pages()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitekit.brand import load_brand, pages_for_url
+from brandsite import BRAND, page_file, prefix, published
+
 from sitekit.links import broken_links, css_urls, is_external, read_pages, served_under
 
 ROOT = Path(__file__).resolve().parents[1]
-BRAND = load_brand()  # the brand the session builds: upstream's, or a fork's own
 NOT_CONTENT = ("assets/", "search/", "404.html")
 
 
@@ -25,14 +25,16 @@ def test_every_docs_page_has_a_chinese_counterpart_and_vice_versa() -> None:
 
 def test_the_built_site_has_the_same_pages_in_both_languages(site_dir: Path) -> None:
     pages = content_pages(site_dir)
-    english = {url for url in pages if not url.startswith("zh/")}
-    chinese = {url.removeprefix("zh/") for url in pages if url.startswith("zh/")}
-    assert english == chinese
+    others = BRAND.languages[1:]  # the first is at the root
+    elsewhere = tuple(prefix(lang) for lang in others)
+    root = {url for url in pages if not url.startswith(elsewhere)}
+    for lang in others:
+        assert {url.removeprefix(prefix(lang)) for url in pages if url.startswith(prefix(lang))} == root, lang
     expected = {"", "loop/", "metrics/", "about/", "assessment/", "assessment/reference/", "guide/fork-and-brand/"}
     expected |= {f"pillars/{p}/" for p in ("product", "traffic", "inquiry", "closing")}
-    hidden = {url for url in expected if any(page in BRAND.hide for page in pages_for_url(url))}
-    assert expected - hidden <= english and not hidden & english
-    assert len([url for url in english if url.startswith("cases/") and url != "cases/"]) >= 8
+    hidden = {url for url in expected if not published(url)}
+    assert expected - hidden <= root and not hidden & root
+    assert len([url for url in root if url.startswith("cases/") and url != "cases/"]) >= 8
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
@@ -79,12 +81,12 @@ def test_the_scoring_reference_is_generated_from_the_bank(site_dir: Path) -> Non
     from assessment.loader import load_bank
 
     bank = load_bank(None, BRAND.questions)  # the site's bank: upstream's, with the brand's overlay
-    reference = (site_dir / "assessment/reference/index.html").read_text("utf-8")
+    reference = page_file(site_dir, "assessment/reference/").read_text("utf-8")
     for question in bank.questions:
         assert question.id in reference
     for hidden in bank.hidden:
         assert f"<code>{hidden}</code>" not in reference
-    chinese = (site_dir / "zh/assessment/reference/index.html").read_text("utf-8")
+    chinese = page_file(site_dir, "assessment/reference/", "zh").read_text("utf-8")
     assert bank.questions[0].text["zh"] in chinese
 
 
@@ -98,19 +100,19 @@ def test_every_case_study_links_to_its_own_diagnosis_in_the_assessment(site_dir:
 
     for calibration in sorted((ROOT / "calibration").glob("*.json")):
         case = json.loads(calibration.read_text("utf-8"))
-        for prefix in ("", "zh/"):
-            html = (site_dir / prefix / "cases" / calibration.stem / "index.html").read_text("utf-8")
+        for lang in BRAND.languages:
+            html = page_file(site_dir, f"cases/{calibration.stem}/", lang).read_text("utf-8")
             links = re.findall(r'href="\.\./\.\./assessment/#(s=[A-Za-z0-9_-]+)"', html)
-            assert len(links) == 1, f"{prefix}{calibration.stem}: expected one 'run this case' link"
+            assert len(links) == 1, f"{lang} {calibration.stem}: expected one 'run this case' link"
             document = decode(links[0], get_bank())
             assert document["answers"] == case["answers"]
             assert {k: set(v) if isinstance(v, list) else {v} for k, v in document["profile"].items()} == {
                 k: set(v) if isinstance(v, list) else {v} for k, v in case["profile"].items()
             }
-            result = assess_document(document, "zh" if prefix else "en")
+            result = assess_document(document, lang)
             assert result["root"] == case["expect"]["root"]
             for pillar in result["pillars"]:  # the diagnosis table states the scores the link produces
                 score = "–" if pillar["score"] is None else str(pillar["score"])
                 assert re.search(rf'{re.escape(pillar["page"])}[^<]*"[^>]*>[^<]*</a></td>\s*<td>{score}</td>', html), (
-                    f"{prefix}{calibration.stem}: {pillar['id']} {score} not in the diagnosis table"
+                    f"{lang} {calibration.stem}: {pillar['id']} {score} not in the diagnosis table"
                 )

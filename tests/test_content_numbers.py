@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from raised_threshold import LEVELS, THRESHOLD
 
+from sitekit.brand import UPSTREAM_BRAND
 from sitekit.navigation import read_nav
 from sitekit.root_examples import ExampleError, root_example_values
 from sitekit.site import Site, prepare
@@ -46,7 +47,7 @@ PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 def fork() -> Site:
     """Upstream's brand with an overlay that moves the threshold, the levels and the root step."""
     folder = Path(__import__("tempfile").mkdtemp()) / "brand"
-    shutil.copytree(ROOT / "brands" / "root-first", folder)
+    shutil.copytree(UPSTREAM_BRAND, folder)
     (folder / "questions.toml").write_text(OVERLAY, "utf-8")
     with (folder / "brand.yml").open("a", encoding="utf-8") as brand:
         brand.write("\nquestions: questions.toml\n")

@@ -20,6 +20,7 @@ from assessment import assess_bank, get_bank
 from assessment.codec import dumps, loads
 from assessment.errors import BankError
 from assessment.loader import load_bank
+from sitekit.brand import UPSTREAM_BRAND, load_brand
 from sitekit.engine import EngineError, build_engine, publish_engine, vendor_pyodide
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +78,8 @@ def test_the_wheel_says_nothing_about_upstream(branded: tuple[Path, Path]) -> No
     wheel, unpacked = branded
     assert wheel.name.startswith("assessment-") and wheel.name.endswith("-py3-none-any.whl")
     metadata = next(unpacked.glob("*.dist-info/METADATA")).read_text("utf-8")
-    assert "Root First" not in metadata and "root-first" not in metadata.lower()
+    upstream = load_brand(UPSTREAM_BRAND)
+    assert upstream.name["en"] not in metadata and UPSTREAM_BRAND.name not in metadata.lower()
     assert "Author" not in metadata and "Description-Content-Type" not in metadata, "no README inside"
     readme_start = (ROOT / "README.md").read_text("utf-8").splitlines()[2]
     assert readme_start not in metadata

@@ -172,6 +172,7 @@ def test_the_csp_hook_hashes_the_known_scripts_only() -> None:
     assert hook.checked_hashes(PAGE.format(known=KNOWN, extra=extra), {KNOWN}, "p") == [hook.digest(KNOWN)]
 
 
+@pytest.mark.site
 def test_a_script_in_a_brand_page_fails_the_build(tmp_path: Path, tricky_brand: Path) -> None:
     folder = tmp_path / "brand"
     shutil.copytree(tricky_brand, folder)

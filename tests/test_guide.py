@@ -24,6 +24,7 @@ def test_both_languages_of_the_guide_give_the_same_steps() -> None:
     assert len(steps(GUIDE)) >= 3
 
 
+@pytest.mark.site
 def test_following_the_guide_in_a_fresh_fork_publishes_the_branded_site(tmp_path: Path) -> None:
     fork = tmp_path / "fork"
     subprocess.run(["git", "clone", "--quiet", "--no-local", str(ROOT), str(fork)], check=True, timeout=120)
@@ -31,8 +32,10 @@ def test_following_the_guide_in_a_fresh_fork_publishes_the_branded_site(tmp_path
     if (fork / "pyproject.toml").read_bytes() != (ROOT / "pyproject.toml").read_bytes():
         pytest.skip("pyproject.toml has uncommitted changes: the copy shares this checkout's .venv; commit first")
     # A new user's first script run installs .venv and node_modules; reuse this checkout's
-    # (same pyproject.toml and package.json), so the test spends its time on the steps.
-    for installed in (".venv", "node_modules"):
+    # (same pyproject.toml and package.json), so the test spends its time on the steps. The engine
+    # snapshots too (.cache/, keyed by what they are made from): the example's is made once per run.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    for installed in (".venv", "node_modules", ".cache"):
         (fork / installed).symlink_to(ROOT / installed)
     env = {**os.environ, "SKIP_BROWSER_SETUP": "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("BRAND_DIR", None)

@@ -9,12 +9,10 @@ English under /en/, with its own search index, menus and assessment.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import build_site
 
 from assessment.loader import load_bank
 from assessment.strings import languages as string_languages
@@ -23,7 +21,6 @@ from sitekit import languages as site_languages
 from sitekit.navigation import read_nav
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "acme-brand"
 
 
 def test_the_bank_and_the_interface_speak_the_same_languages() -> None:
@@ -60,12 +57,9 @@ def test_navigation_titles_are_translated_for_every_english_title_in_mkdocs_yml(
 
 
 @pytest.fixture(scope="module")
-def chinese_first(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("brand") / "brand"
-    shutil.copytree(EXAMPLE, folder)
-    path = folder / "brand.yml"
-    path.write_text(path.read_text("utf-8").replace("languages: [en, zh]", "languages: [zh, en]"), "utf-8")
-    return build_site(tmp_path_factory.mktemp("zh-first") / "site", brand=folder)
+def chinese_first(fork_site: Path) -> Path:
+    """The fork-shaped brand's site (tests/forkbrand.py): the example brand with `languages: [zh, en]`."""
+    return fork_site
 
 
 def test_chinese_first_puts_chinese_at_the_root_and_english_under_en(chinese_first: Path) -> None:

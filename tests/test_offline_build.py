@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from brandsite import BRAND, at, page_file
 
 from sitekit import snapshot as snapshots
 from sitekit.brand import load_brand
@@ -35,8 +36,8 @@ def test_the_snapshot_is_published_under_its_content_hash_and_named_by_the_pages
     snapshot = site_dir / offline["snapshot"]
     sha = hashlib.sha256(snapshot.read_bytes()).hexdigest()
     assert snapshot.name == f"snapshot-{sha[:16]}.bin.gz"
-    for page in ("assessment/index.html", "zh/assessment/index.html"):
-        html = (site_dir / page).read_text("utf-8")
+    for lang in BRAND.languages:
+        html = page_file(site_dir, "assessment/", lang).read_text("utf-8")
         assert f'data-snapshot-sha256="{sha}"' in html
         assert snapshot.name in html
 
@@ -44,7 +45,7 @@ def test_the_snapshot_is_published_under_its_content_hash_and_named_by_the_pages
 def test_the_service_worker_precaches_both_assessment_pages_the_runtime_and_the_engine(site_dir: Path) -> None:
     offline = service_worker_list(site_dir)
     files = set(offline["files"])
-    assert {"assessment/", "zh/assessment/"} <= files
+    assert {at("assessment/", lang) for lang in BRAND.languages} <= files
     assert {f"{PYODIDE_DIR}/{name}" for name in PYODIDE_FILES} <= files
     assert any(f.endswith(".whl") for f in files)
     assert "assets/javascripts/assessment/worker.js" in files
@@ -60,7 +61,7 @@ def test_the_manifest_names_the_brand_and_its_icons_exist(site_dir: Path) -> Non
     assert manifest["name"] == brand.name[brand.default_language]
     assert manifest["short_name"] == brand.short_name
     assert manifest["icons"] and all((site_dir / icon["src"]).is_file() for icon in manifest["icons"])
-    assert 'rel="manifest"' in (site_dir / "pillars/product/index.html").read_text("utf-8")
+    assert 'rel="manifest"' in page_file(site_dir, "pillars/product/").read_text("utf-8")
 
 
 def test_a_pyodide_that_cannot_make_snapshots_fails_the_build_with_one_line(site, tmp_path, monkeypatch) -> None:

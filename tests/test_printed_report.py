@@ -230,6 +230,7 @@ def test_without_a_pdf_engine_it_says_so_and_writes_html(tmp_path: Path) -> None
     assert not (tmp_path / "out" / "a.pdf").exists()
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(find_chromium() is None, reason="no Chromium to print PDFs with")
 def test_chromium_prints_the_summary_alone_on_page_one_in_a4_and_letter(tmp_path: Path) -> None:
     (answers,) = write(tmp_path, {"acme": EXPORTER})

@@ -52,7 +52,7 @@ def test_each_set_asks_about_all_four_pillars_and_only_what_applies(model: str) 
 
 
 def test_the_quick_root_agrees_with_the_full_root_on_most_known_companies() -> None:
-    """The eight calibrated cases and the three test companies, answered as stated."""
+    """The calibrated case studies and the test companies, answered as stated."""
     known = known_companies()
     agree = [slug for slug, c in known.items() if root_of(BANK, c) == root_of(BANK, c, QUICK.questions_for(c.profile))]
     assert len(agree) >= 0.8 * len(known), sorted(set(known) - set(agree))

@@ -21,7 +21,7 @@ from assessment.brandinfo import BANDS_FILE, brand_data, brand_from_data, read_b
 from assessment.loader import load_bank
 from assessment.peers import check_bands
 from assessment.printed import render_report
-from sitekit.brand import BrandError, load_brand
+from sitekit.brand import UPSTREAM_BRAND, BrandError, load_brand
 from sitekit.report import BAND_FIELDS, REPORT_FILE, read_bands, report_files
 from sitekit.site import check
 
@@ -69,7 +69,7 @@ def test_the_examples_bands_are_published_checked_and_without_anything_else(tmp_
 
 
 def test_a_brand_without_bands_publishes_none() -> None:
-    brand = load_brand(ROOT / "brands" / "root-first")
+    brand = load_brand(UPSTREAM_BRAND)
     assert read_bands(brand, ACME_BANK) is None
     assert set(report_files(brand, None)) == {REPORT_FILE}
 

@@ -15,6 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SKIP_BROWSER_SETUP": "1"}
 
@@ -30,6 +32,7 @@ def test_serve_refuses_a_port_that_is_not_a_number() -> None:
     assert run.returncode == 2 and "usage: scripts/serve.sh [PORT]" in run.stderr
 
 
+@pytest.mark.site
 def test_serve_on_a_chosen_port_while_a_build_runs(tmp_path: Path) -> None:
     port = free_port()
     server = subprocess.Popen(

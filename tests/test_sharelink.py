@@ -63,7 +63,7 @@ def test_a_complete_assessment_fits_a_link_of_at_most_300_characters() -> None:
     complete = json.loads((ROOT / "tests" / "companies" / "audio-exporter.json").read_text("utf-8"))
     profile, answers = checked(complete)
     assert len(answers) == len([q for q in bank.questions if q.applies_to(profile)])
-    url = "https://example.github.io/root-first/zh/assessment/#" + encode(bank, profile, answers)
+    url = "https://example.github.io/my-project/zh/assessment/#" + encode(bank, profile, answers)
     assert len(url) <= 300, len(url)
 
 
@@ -170,7 +170,7 @@ def test_no_two_actions_share_a_link_key() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "https://example.github.io/root-first/zh/assessment/#{fragment}",
+        "https://example.github.io/my-project/zh/assessment/#{fragment}",
         "#{fragment}",
         "{fragment}",
     ],

@@ -10,6 +10,7 @@ from sitepages import upstream_site
 
 from assessment import get_bank
 from assessment.export import workshop_texts
+from sitekit.brand import UPSTREAM_BRAND
 from sitekit.site import prepare
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +26,7 @@ def test_the_assessment_links_the_team_view_and_the_comparison_as_published() ->
 
 def test_a_brand_that_hides_the_team_view_leaves_no_link_to_it(tmp_path: Path) -> None:
     folder = tmp_path / "brand"
-    shutil.copytree(ROOT / "brands" / "root-first", folder)
+    shutil.copytree(UPSTREAM_BRAND, folder)
     with (folder / "brand.yml").open("a", encoding="utf-8") as brand:
         brand.write("\nhide: [assessment/team.md]\n")
     site = prepare(ROOT, folder)

@@ -11,6 +11,7 @@ both files share the build's `Site` through sitekit.adapters.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -74,6 +75,17 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return _with_policy(output, _pages.get("template_context"), config, template_name)
 
 
+def _search_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
+    """The theme's search separator and pipeline for `lang`, read from its language file as its search plugin does."""
+    language = config.theme.get_env().get_template(
+        "partials/language.html", None, {"config": {"theme": {"language": lang}}}
+    )
+    translate = getattr(language.module, "t")  # noqa: B009  (a macro of the template, unknown to mypy)
+    separator = str(translate("search.config.separator"))
+    pipeline = [step for step in re.split(r"\s*,\s*", str(translate("search.config.pipeline"))) if step]
+    return {"separator": separator, "pipeline": pipeline}
+
+
 @event_priority(-150)  # after mkdocs-static-i18n has built every language and rebuilt the index
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
@@ -81,7 +93,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # an inner per-language build: the index is not final yet
     site = state.site()
     others = [lang for lang in site.languages if lang != site.brand.default_language]
-    search_index.split_index(search_index.find_index(Path(config.site_dir)), others)
+    settings = {lang: _search_settings(config, lang) for lang in others}
+    search_index.split_index(search_index.find_index(Path(config.site_dir)), others, settings)
     # The service worker's list is read from the finished assessment pages of every language.
     snapshot, _ = site.build_snapshot()
     write_offline(Path(config.site_dir), site.build_engine(), snapshot.url, site.bank.version, site.languages)

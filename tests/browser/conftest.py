@@ -22,13 +22,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from find_chromium import playwright_chromium, system_chromium  # noqa: E402
 from helpers import EngineSnapshot, PageWatch, cache_engine, serve  # noqa: E402
+
+# Every expect() waits for its condition; 5 s (Playwright's default) is too short a bound on a loaded 2-core
+# machine, where a results redraw or a notice can take longer. A passing check returns as soon as it holds.
+expect.set_options(timeout=20_000)
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",

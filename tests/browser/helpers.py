@@ -13,21 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+from brandsite import BRAND, LANGUAGES, STORAGE_KEY, at, prefix, published  # noqa: F401  (re-exported for the tests)
 from playwright.sync_api import BrowserContext, Page, expect
-
-from sitekit.brand import load_brand, pages_for_url
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_BRAND = ROOT / "examples" / "acme-brand"
-BRAND = load_brand()
-"""The brand the test session builds: upstream's, or a fork's own (brand/ or $BRAND_DIR)."""
-STORAGE_KEY = BRAND.storage_key
-"""Where the built brand's assessment saves answers."""
-
-
-def published(url: str) -> bool:
-    """Whether the built brand publishes the page at `url` (a brand may hide upstream pages)."""
-    return not any(page in BRAND.hide for page in pages_for_url(url))
 
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -192,6 +182,38 @@ def expect_checked(page: Page, answers: dict[str, Any]) -> None:
             expect(fieldset.locator(f"input[value='{value}']")).to_be_checked()
         else:
             expect(fieldset.locator("input[type=number]")).to_have_value(str(value))
+
+
+def settle(page: Page) -> None:
+    """Wait until no CSS transition is running (a hover or palette colour fading), so axe reads final colours.
+
+    A fixed pause passed on a quiet machine and failed under load, when the transition was still going.
+    """
+    page.wait_for_function(
+        "() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')"
+    )
+
+
+def wait_until_stored(page: Page, path: list[str], value: object) -> None:
+    """Wait until the page's saved record holds `value` at `path` (e.g. ["answers", "traffic.margin"]).
+
+    The page saves a moment after a change (debounced): reading storage at once raced with it under load.
+    """
+    page.wait_for_function(
+        """([path, v]) => {
+            const key = document.querySelector('#assessment').dataset.storageKey;
+            try {
+                const found = path.reduce((at, step) => at?.[step], JSON.parse(localStorage.getItem(key)));
+                return JSON.stringify(found) === v;
+            } catch { return false; }
+        }""",
+        arg=[path, json.dumps(value, ensure_ascii=False)],
+    )
+
+
+def wait_until_saved(page: Page, question: str, value: object) -> None:
+    """Wait until the page has saved `value` as the answer to `question`."""
+    wait_until_stored(page, ["answers", question], value)
 
 
 def set_palette(page: Page, scheme: str) -> None:

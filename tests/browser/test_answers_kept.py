@@ -5,7 +5,7 @@ refuses storage still gets a working site with one calm message."""
 from __future__ import annotations
 
 import pytest
-from helpers import answer_by_clicking, no_engine, questions_on
+from helpers import LANGUAGES, answer_by_clicking, at, no_engine, questions_on
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -20,18 +20,18 @@ for (const name of ["localStorage", "sessionStorage"]) {
 """
 
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_browser_that_refuses_storage_still_gets_a_working_site(page: Page, watch, lang: str) -> None:
     page.add_init_script(BLOCK_STORAGE)
-    page.goto(lang)
+    page.goto(at("", lang))
     scheme = page.get_attribute("body", "data-md-color-scheme")
     page.locator("form[data-md-component='palette'] label:visible").first.click()
     assert page.get_attribute("body", "data-md-color-scheme") != scheme  # the theme's toggle works
     no_engine(page)
-    page.goto(lang + "assessment/")
+    page.goto(at("assessment/", lang))
     notices = page.locator(".rf-notice")
     expect(notices).to_have_count(1)
-    expect(notices.first).to_contain_text("不允许页面保存" if lang else "does not let the page save")
+    expect(notices.first).to_contain_text("不允许页面保存" if lang == "zh" else "does not let the page save")
     question = questions_on(page)[0]
     answer_by_clicking(page, {question["id"]: question["options"][1]})
     expect(page.locator("#rf-progress-text")).to_contain_text("1")

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from helpers import (
     BRAND,
+    LANGUAGES,
     EngineSnapshot,
     answer_by_clicking,
     answer_profile,
+    at,
     cache_engine,
     cli_results,
     expect_checked,
@@ -34,9 +36,9 @@ def whole(value: str | float) -> str | float:
 
 
 @pytest.mark.engine_cached
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_taking_the_whole_assessment_gives_the_clis_scores_and_plan(page: Page, watch, lang: str) -> None:
-    page.goto("assessment/" if lang == "en" else "zh/assessment/")
+    page.goto(at("assessment/", lang))
     questions = questions_on(page)
     answers = {q["id"]: pick(q, seed) for seed, q in enumerate(questions)}
     answer_by_clicking(page, answers)
@@ -60,11 +62,11 @@ def test_taking_the_whole_assessment_gives_the_clis_scores_and_plan(page: Page, 
 
 
 @pytest.mark.engine_cached
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_profile_and_figures_give_the_clis_diagnosis(page: Page, watch, lang: str) -> None:
     """A Douyin snack shop: seconds for chat replies, ROAS judged against its own margin, B2B questions ruled out."""
     profile = {"model": "douyin-kuaishou", "ticket": "low", "channels": ["douyin-kuaishou"], "repeat": "often"}
-    page.goto("assessment/" if lang == "en" else "zh/assessment/")
+    page.goto(at("assessment/", lang))
     answer_profile(page, profile)
     valid_share = page.locator("[data-question-id='traffic.valid-inquiry-share']")
     page.click(".rf-step[data-step='traffic']")
@@ -95,7 +97,7 @@ def test_a_profile_and_figures_give_the_clis_diagnosis(page: Page, watch, lang: 
 
 def test_the_first_question_is_usable_before_the_engine_loads(page: Page, watch) -> None:
     page.route("**/assets/pyodide/**", lambda route: None)  # hold the runtime: never answered
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     first = page.locator("[data-profile-id] input").first
     first.check()
     expect(first).to_be_checked()
@@ -109,7 +111,7 @@ def test_the_first_question_is_usable_before_the_engine_loads(page: Page, watch)
 
 @pytest.mark.engine_cached
 def test_partial_answers_point_out_what_is_unanswered(page: Page, watch) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions[:5])}
     answer_by_clicking(page, answers)
@@ -124,7 +126,7 @@ def test_partial_answers_point_out_what_is_unanswered(page: Page, watch) -> None
 def test_a_share_link_round_trips_into_a_fresh_browser_and_is_made_yours_only_if_you_choose(
     page: Page, watch, browser, base_url: str, engine_snapshot: EngineSnapshot
 ) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     # A whole figure shows as "11", not "11.0": answers as the form writes them back.
     answers = {q["id"]: whole(pick(q, i)) for i, q in enumerate(questions[:20])}
@@ -159,7 +161,7 @@ def test_a_share_link_round_trips_into_a_fresh_browser_and_is_made_yours_only_if
 def test_a_complete_assessments_link_is_short_and_opens_on_the_results(
     page: Page, watch, browser, base_url: str, engine_snapshot: EngineSnapshot
 ) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions)}
     profile = {"model": "b2b-export", "ticket": "project", "channels": ["alibaba", "trade-shows"]}
@@ -170,7 +172,7 @@ def test_a_complete_assessments_link_is_short_and_opens_on_the_results(
     other = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, service_workers="block")
     cache_engine(other, engine_snapshot)
     fresh = other.new_page()
-    fresh.goto("assessment/")
+    fresh.goto(at("assessment/"))
     mine = {questions[0]["id"]: questions[0]["options"][0]}
     answer_by_clicking(fresh, mine)
     fresh.goto(link)
@@ -184,7 +186,7 @@ def test_a_complete_assessments_link_is_short_and_opens_on_the_results(
 
 @pytest.mark.engine_cached
 def test_export_then_import_restores_the_same_results(page: Page, watch, tmp_path: Path) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i + 3) for i, q in enumerate(questions)}
     answer_by_clicking(page, answers)
@@ -207,7 +209,7 @@ def test_export_then_import_restores_the_same_results(page: Page, watch, tmp_pat
 
 @pytest.mark.engine_cached
 def test_the_assessment_can_be_completed_with_the_keyboard_alone(page: Page, watch) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     total = len(questions_on(page))
     page.locator("#rf-progress-text").click()  # put the focus at the start of the form
     for _ in range(total * 8):
@@ -245,7 +247,7 @@ def test_the_assessment_can_be_completed_with_the_keyboard_alone(page: Page, wat
 
 def test_missing_pyodide_assets_are_explained_and_answers_kept(page: Page, watch) -> None:
     page.route("**/assets/pyodide/**", lambda route: route.fulfill(status=404, body="not found"))
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     first = questions_on(page)[0]
     answer_by_clicking(page, {first["id"]: first["options"][2]})
     wait_for_engine(page, "failed")
@@ -256,7 +258,7 @@ def test_missing_pyodide_assets_are_explained_and_answers_kept(page: Page, watch
 
 @pytest.mark.engine_cached
 def test_print_view_shows_the_answer_the_chart_and_what_the_screen_shows(page: Page, watch) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     answers = {q["id"]: q["options"][0] if q["kind"] == "choice" else q["min"] for q in questions}
     answer_by_clicking(page, answers)
@@ -275,7 +277,7 @@ def test_print_view_shows_the_answer_the_chart_and_what_the_screen_shows(page: P
 
 @pytest.mark.engine_cached
 def test_a_case_study_opens_its_own_diagnosis(page: Page, watch) -> None:
-    page.goto("cases/custom-furniture/")
+    page.goto(at("cases/custom-furniture/"))
     page.get_by_role("link", name="Run this case in the assessment").click()
     expect(page.locator("[data-profile-id='model'] input[value='made-to-order']")).to_be_checked()
     calibration = json.loads(
@@ -298,7 +300,7 @@ def test_a_link_made_with_the_previous_questionnaire_is_carried_over_and_says_so
 
     old = {"answers": {"inquiry.pre-inquiry-info": "faq", "traffic.bounce-rate": 62, "product.positioning": "written"}}
     fragment = base64.urlsafe_b64encode(json.dumps(old).encode()).decode().rstrip("=")
-    page.goto("assessment/#answers=" + fragment)
+    page.goto(at("assessment/#answers=") + fragment)
     notice = page.locator(".rf-notice", has_text="earlier version")
     expect(notice).to_contain_text("2 still apply (1 carried over")
     expect(notice).to_contain_text("1 no longer apply")

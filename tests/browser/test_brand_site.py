@@ -8,6 +8,7 @@ import pytest
 from helpers import (
     EXAMPLE_BRAND,
     answer_by_clicking,
+    at,
     cli_results,
     page_results,
     pick,
@@ -20,8 +21,11 @@ from playwright.sync_api import Page, expect
 from trickybrand import BRAND, QUESTION_TEXT
 
 from assessment.loader import load_bank
+from sitekit.brand import load_brand
 
 pytestmark = pytest.mark.browser
+
+ACME = load_brand(EXAMPLE_BRAND)
 
 
 @pytest.fixture
@@ -31,7 +35,7 @@ def acme(acme_site: Path) -> str:
 
 def test_brand_shows_on_every_page_type(page: Page, acme: str) -> None:
     for path in ("", "pillars/product/", "cases/northwind-valve-maker/", "assessment/"):
-        page.goto(f"{acme}/{path}")
+        page.goto(f"{acme}/{at(path, 'en', ACME)}")
         expect(page.locator(".md-header__topic").first).to_contain_text("Northwind Growth Lab")
         expect(page.locator(".rf-cta")).to_contain_text("Book a free diagnosis call")
         logo = page.locator(".md-header .md-logo img.rf-logo--light")
@@ -49,7 +53,7 @@ def test_brand_shows_on_every_page_type(page: Page, acme: str) -> None:
 def test_branded_results_and_report_use_the_brands_questions_and_contact(page: Page, acme: str) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{acme}/assessment/")
+    page.goto(f"{acme}/{at('assessment/', 'en', ACME)}")
     questions = questions_on(page)
     ids = {q["id"] for q in questions}
     assert "inquiry.sample-policy" in ids and "inquiry.live-qa" not in ids
@@ -83,7 +87,7 @@ def test_a_brand_full_of_markup_characters_gives_the_whole_form_and_runs_nothing
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(f"{tricky}/assessment/")
+    page.goto(f"{tricky}/{at('assessment/', 'en', load_brand(tricky_brand))}")
     questions = questions_on(page)
     assert len(questions) == len(load_bank(None, tricky_brand / "questions.toml").questions)
     for pillar in ("product", "traffic", "inquiry", "closing"):
@@ -116,7 +120,7 @@ def test_a_link_from_upstreams_site_opens_with_the_hidden_questions_answer_set_a
     upstream = get_bank()
     answers = {"inquiry.live-qa": "na", "product.positioning": "written"}
     fragment = encode(upstream, {}, answers)
-    page.goto(f"{acme}/assessment/#{fragment}")
+    page.goto(f"{acme}/{at('assessment/', 'en', ACME)}#{fragment}")
     expect(page.locator(".rf-notice").filter(has_text="does not ask")).to_be_visible()
     expect(page.locator("[data-question-id='product.positioning'] input[value='written']")).to_be_checked()
     expect(page.locator("[data-question-id='inquiry.live-qa']")).to_have_count(0)

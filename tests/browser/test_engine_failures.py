@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    LANGUAGES,
     answer_by_clicking,
+    at,
     cli_results,
     expect_checked,
     page_results,
@@ -77,7 +79,7 @@ def stale_notice(page: Page):
 
 
 def test_a_worker_that_crashes_after_ready_is_restarted_and_scores_the_current_answers(page: Page, watch) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = [q for q in questions_on(page) if q["kind"] == "choice"]
     before = {q["id"]: q["options"][1] for q in questions[:3]}
     answer_by_clicking(page, before)
@@ -99,11 +101,11 @@ def test_a_worker_that_crashes_after_ready_is_restarted_and_scores_the_current_a
     assert saved_answers(page) == after
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_hung_engine_times_out_restarts_once_and_then_says_it_stopped(page: Page, watch, lang: str) -> None:
     words = STRINGS[lang]
     page.clock.install()  # time runs as usual; the test moves it on instead of waiting out a timeout
-    page.goto("assessment/" if lang == "en" else f"{lang}/assessment/")
+    page.goto(at("assessment/", lang))
     questions = [q for q in questions_on(page) if q["kind"] == "choice"]
     first = {questions[0]["id"]: questions[0]["options"][1]}
     answer_by_clicking(page, first)
@@ -145,7 +147,7 @@ def test_a_hung_engine_times_out_restarts_once_and_then_says_it_stopped(page: Pa
 def test_a_load_that_stops_making_progress_is_retried_and_shows_its_steps(page: Page, watch) -> None:
     page.clock.install()
     page.route("**/*.whl", lambda route: None)  # the engine's package never arrives
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     question = questions_on(page)[0]
     answer_by_clicking(page, {question["id"]: question["options"][1]})
     # The runtime arrives and starts: the page shows each step, then waits on the package.

@@ -9,7 +9,18 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from helpers import answer_by_clicking, no_engine, pick, questions_on, saved_answers, wait_for_engine, wait_for_results
+from helpers import (
+    LANGUAGES,
+    answer_by_clicking,
+    at,
+    no_engine,
+    pick,
+    questions_on,
+    saved_answers,
+    wait_for_engine,
+    wait_for_results,
+    wait_until_saved,
+)
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -37,27 +48,27 @@ def fully_visible(page: Page, selector: str) -> bool:
 
 
 @pytest.mark.engine_cached
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_the_first_screen_of_the_results_holds_the_root_and_its_first_action(
     page: Page, watch, screen: str, lang: str
 ) -> None:
     page.set_viewport_size(SCREENS[screen])
-    link = case_values("short-video-fmcg", "zh" if lang else "en")["case-link"].replace("../../", "")
-    page.goto(lang + link)
+    link = case_values("short-video-fmcg", lang)["case-link"].replace("../../", "")
+    page.goto(at(link, lang))
     calibration = json.loads((ROOT / "calibration" / "short-video-fmcg.json").read_text("utf-8"))
     wait_for_engine(page)
     wait_for_results(page, len(calibration["answers"]))
-    page.wait_for_timeout(300)  # the page scrolls to the results once they are drawn
     root = page.locator(".rf-root__pillar")
-    expect(root).to_have_text("B. 投流" if lang else "B. Paid traffic")
+    expect(root).to_be_in_viewport(ratio=1)  # the page scrolls to the results once they are drawn
+    expect(root).to_have_text("B. 投流" if lang == "zh" else "B. Paid traffic")
     first_action = page.locator(".rf-root__first li").first
     for element in (root, first_action):
         box = element.bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= SCREENS[screen]["height"], element
 
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("screen", [*SCREENS, "wide-laptop"])
 def test_after_each_pillar_change_its_heading_first_question_and_every_chip_are_in_full_view(
     page: Page, watch, screen: str, lang: str
@@ -67,7 +78,7 @@ def test_after_each_pillar_change_its_heading_first_question_and_every_chip_are_
     no_engine(page)
     size = SCREENS.get(screen, WIDE_LAPTOP)
     page.set_viewport_size(size)
-    page.goto(lang + "assessment/")
+    page.goto(at("assessment/", lang))
     toolbar = page.locator(".rf-toolbar").bounding_box()
     assert toolbar and toolbar["height"] <= 0.12 * SCREENS["phone"]["height"]  # at most ~12% of a phone screen
     chips = page.eval_on_selector_all(".rf-step", "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
@@ -95,11 +106,11 @@ def every_chip_in_row(page: Page) -> bool:
 
 
 @pytest.mark.engine_cached
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_printing_a_finished_assessment_gives_at_most_three_pages_with_the_answer_on_page_one(
     page: Page, watch, lang: str
 ) -> None:
-    page.goto(lang + "assessment/")
+    page.goto(at("assessment/", lang))
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions)}
     answer_by_clicking(page, answers)
@@ -120,12 +131,12 @@ def test_printing_a_finished_assessment_gives_at_most_three_pages_with_the_answe
 
 def test_a_typed_number_survives_an_immediate_reload_and_counts_at_once(page: Page, watch) -> None:
     no_engine(page)
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     page.click(".rf-step[data-step='traffic']")
     field = page.locator("#in-traffic\\.margin")
     field.type("42")  # typed, never left: no blur, no change event
     expect(page.locator("[data-count='traffic']")).to_contain_text("1/")
-    page.wait_for_timeout(600)  # the save is debounced
+    wait_until_saved(page, "traffic.margin", 42)  # the save is debounced
     page.reload()
     expect(page.locator("#in-traffic\\.margin")).to_have_value("42")
     assert saved_answers(page) == {"traffic.margin": 42}
@@ -179,7 +190,7 @@ def test_the_owner_walk_on_a_phone_in_chinese(page: Page, watch) -> None:
 
 @pytest.mark.engine_cached
 def test_glitches_stay_fixed(page: Page, watch, tmp_path: Path) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     questions = questions_on(page)
     # A clear button shows only on an answered question (the theme's button style once overrode `hidden`).
     first = page.locator("[data-question-id]").first
@@ -207,6 +218,6 @@ def test_glitches_stay_fixed(page: Page, watch, tmp_path: Path) -> None:
 
 
 def test_the_theme_speaks_chinese_on_the_chinese_site(page: Page, watch) -> None:
-    page.goto("zh/")
+    page.goto(at("", "zh"))
     toggles = page.eval_on_selector_all("form[data-md-component=palette] label[title]", "els => els.map(e => e.title)")
     assert toggles and all("切换" in title for title in toggles)

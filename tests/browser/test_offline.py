@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import (
     answer_by_clicking,
+    at,
     cli_results,
     expect_checked,
     page_results,
@@ -47,7 +48,7 @@ def wait_until_cached(page: Page) -> None:
 
 def first_visit(page: Page, url: str = "assessment/") -> dict[str, str]:
     """Answer a few questions on a first visit; wait for the engine and the offline copy."""
-    page.goto(url)
+    page.goto(at(url))
     questions = [q for q in questions_on(page) if q["kind"] == "choice"][:5]
     answers = {q["id"]: q["options"][1] for q in questions}
     answer_by_clicking(page, answers)
@@ -99,7 +100,7 @@ def test_with_the_network_off_the_assessment_loads_and_scores_in_every_language(
     try:
         page.reload()
         expect_scored(page, answers)
-        page.goto("zh/assessment/")
+        page.goto(at("assessment/", "zh"))
         expect_checked(page, answers)  # the same browser's answers, in the other language
         expect_scored(page, answers, "zh")
         page.emulate_media(media="print")
@@ -112,7 +113,7 @@ def test_a_new_build_replaces_the_offline_copy_whole(page: Page, site_dir: Path,
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
     base = serve(str(site))
-    page.goto(f"{base}/assessment/")
+    page.goto(f"{base}/{at('assessment/')}")
     wait_for_engine(page)
     wait_until_cached(page)
     before = page.evaluate("() => caches.keys()")
@@ -127,7 +128,7 @@ def test_a_new_build_replaces_the_offline_copy_whole(page: Page, site_dir: Path,
 
 def test_storage_that_refuses_the_snapshot_leaves_the_site_offline_and_the_engine_booting(page: Page, watch) -> None:
     """Quota: the service worker caches the snapshot apart, so refusing it costs only the fast start."""
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     snapshot = page.get_attribute("#assessment", "data-snapshot")
     assert snapshot
     # What a full disk does to the service worker's cache.add: the snapshot never gets stored.

@@ -28,12 +28,15 @@ from axe_playwright_python.sync_playwright import Axe
 from helpers import (
     BRAND,
     EXAMPLE_BRAND,
+    LANGUAGES,
     PageWatch,
     answer_by_clicking,
+    at,
     pick,
     questions_on,
     saved_record,
     serve,
+    settle,
     wait_for_engine,
     wait_for_results,
 )
@@ -46,12 +49,14 @@ from assessment.brandinfo import BANDS_FILE
 from assessment.loader import load_bank
 from assessment.peers import check_bands, place
 from assessment.result import build_result
+from sitekit.brand import Brand, load_brand
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERLAY = EXAMPLE_BRAND / "questions.toml"
 ACME_BANK = load_bank(None, OVERLAY)
+ACME = load_brand(EXAMPLE_BRAND)
 PROFILE = {"model": "b2b-export"}  # a group the example's bands have a band of its own for
 LABELS = {"en": ("Lotus Valves Ltd.", "Ops lead"), "zh": ("莲花阀门有限公司", "运营负责人")}
 NOTE = {"en": "Checked against the Alibaba.com dashboard", "zh": "已与阿里巴巴国际站后台核对"}
@@ -86,9 +91,9 @@ def engine_result(document: Path, lang: str) -> dict[str, Any]:
     return result
 
 
-def finish(page: Page, site: str, lang: str) -> dict[str, Any]:
+def finish(page: Page, site: str, lang: str, brand: Brand = ACME) -> dict[str, Any]:
     """Answer every question through the form, on the language's assessment page; return the answers."""
-    page.goto(f"{site}/{'' if lang == 'en' else lang + '/'}assessment/")
+    page.goto(f"{site}/{at('assessment/', lang, brand)}")
     questions = questions_on(page)
     answers = {q["id"]: pick(q, i) for i, q in enumerate(questions)}
     answer_by_clicking(page, answers, PROFILE)
@@ -107,7 +112,7 @@ def words(text: str) -> str:
     return "".join(text.split())
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_one_click_gives_the_command_lines_report_with_everything_on_page_one(
     page: Page, acme: str, acme_watch: PageWatch, tmp_path: Path, lang: str
 ) -> None:
@@ -197,7 +202,7 @@ def test_print_or_save_as_pdf_prints_the_same_report(page: Page, acme: str, acme
     expect(page.locator("#rf-report-status")).to_contain_text("Save as PDF")
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_results_place_each_pillar_among_companies_like_you(
     page: Page, acme: str, acme_watch: PageWatch, lang: str
 ) -> None:
@@ -217,15 +222,15 @@ def test_the_results_place_each_pillar_among_companies_like_you(
     bands_fetched = [url for url in acme_watch.requests if url.endswith("/assets/brand/bands.json")]
     assert len(bands_fetched) == 1  # once, from the site itself, however often the results are redrawn
     page.mouse.move(0, 0)  # nothing hovered
-    page.wait_for_timeout(400)  # let the theme's colour transitions finish before axe reads contrast
+    settle(page)  # the theme's colour transitions finish before axe reads contrast
     violations = Axe().run(page, options=WCAG_AA).response["violations"]
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
 
 
-@pytest.mark.skipif((BRAND.folder / BANDS_FILE).is_file(), reason="the built brand ships peer bands")
+@pytest.mark.skipif((BRAND.folder / BANDS_FILE).is_file(), reason="the brand ships peer bands")
 def test_without_peer_bands_the_results_show_none_and_fetch_none(page: Page, watch: PageWatch, site_dir: Path) -> None:
     assert not (site_dir / "assets" / "brand" / BANDS_FILE).exists()
-    finish(page, watch.origin, "en")
+    finish(page, watch.origin, "en", BRAND)
     _, path = download(page, "#rf-report")
     assert "<html" in path.read_text("utf-8")
     expect(page.locator(".rf-peers")).to_have_count(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import published
+from helpers import BRAND, LANGUAGES, at, prefix, published
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,7 @@ PAGES = [url for url in PAGES if published(url)]  # a fork may hide the consulta
 
 
 def test_home_teaches_the_method_in_one_screen(page: Page, watch) -> None:
-    page.goto("")
+    page.goto(at(""))
     expect(page.locator("h1").first).to_be_visible()
     diagram = page.locator("svg[role=img]").first
     expect(diagram).to_be_visible()
@@ -39,16 +39,17 @@ def test_home_teaches_the_method_in_one_screen(page: Page, watch) -> None:
     expect(page).to_have_url(re.compile(r"/assessment/$"))
 
 
-def test_language_switch_round_trips_to_the_same_page(page: Page, watch) -> None:
-    page.goto("pillars/inquiry/")
+def test_language_switch_round_trips_to_the_same_page(page: Page, watch, base_url: str) -> None:
+    english, chinese = at("pillars/inquiry/", "en"), at("pillars/inquiry/", "zh")
+    page.goto(english)
     page.locator(".md-select").first.hover()
     page.get_by_role("link", name="简体中文").click()
-    expect(page).to_have_url(re.compile(r"/zh/pillars/inquiry/$"))
+    expect(page).to_have_url(f"{base_url}/{chinese}")
     expect(page.locator("html")).to_have_attribute("lang", "zh")
     expect(page.locator("h1").first).to_contain_text("询盘")
     page.locator(".md-select").first.hover()
     page.get_by_role("link", name="English").click()
-    expect(page).to_have_url(re.compile(r"/pillars/inquiry/$"))
+    expect(page).to_have_url(f"{base_url}/{english}")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
@@ -72,32 +73,33 @@ def search(page: Page, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("start", "query", "expected"),
+    ("lang", "query", "expected"),
     [
-        ("zh/", "询盘", "/zh/pillars/inquiry/"),
-        ("zh/", "投流", "/zh/pillars/traffic/"),
-        ("", "inquiry", "/pillars/inquiry/"),
+        ("zh", "询盘", "pillars/inquiry/"),
+        ("zh", "投流", "pillars/traffic/"),
+        ("en", "inquiry", "pillars/inquiry/"),
     ],
 )
-def test_search_finds_the_pillar_page_in_its_language(page: Page, watch, start: str, query: str, expected: str) -> None:
-    page.goto(start)
+def test_search_finds_the_pillar_page_in_its_language(page: Page, watch, lang: str, query: str, expected: str) -> None:
+    page.goto(at("", lang))
     paths = [page.evaluate("h => new URL(h, location.href).pathname", h) for h in search(page, query)]
     pages = list(dict.fromkeys(paths))  # one entry per page, in ranking order
-    assert expected in pages[:3], pages
-    if start == "":
-        assert not any(p.startswith("/zh/") for p in pages), pages
+    assert "/" + at(expected, lang) in pages[:3], pages
+    if not prefix(lang):  # the language at the root finds none of the pages under another's folder
+        others = ["/" + prefix(other) for other in BRAND.languages if other != lang]
+        assert not any(p.startswith(tuple(others)) for p in pages), pages
 
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_page_requests_anything_from_another_origin(page: Page, watch, lang: str) -> None:
     for path in PAGES:
-        page.goto(lang + path)
+        page.goto(at(path, lang))
         page.wait_for_load_state("networkidle")
     # the watch fixture fails the test on any foreign request or CSP violation
 
 
 def test_docs_pages_do_not_load_pyodide(page: Page, watch) -> None:
-    page.goto("pillars/product/")
+    page.goto(at("pillars/product/"))
     page.wait_for_load_state("networkidle")
     assert not [url for url in watch.requests if "/assets/pyodide/" in url or "/assets/engine/" in url]
     # Nor does a docs page register the service worker that precaches the runtime (only the assessment does).

@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    LANGUAGES,
     answer_by_clicking,
+    at,
     expect_checked,
     no_engine,
     pick,
     questions_on,
     saved_answers,
     set_palette,
+    settle,
     violations,
     wait_for_engine,
     wait_for_results,
@@ -35,13 +38,13 @@ PHISHING = "YOUR ANSWERS WERE UPLOADED AND DELETED. To recover them call +1 555 
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
     "kind",
     [pytest.param(kind, marks=[pytest.mark.engine_cached] if "assessment" in kind else []) for kind in PAGE_TYPES],
 )
 def test_no_accessibility_violations(page: Page, watch, kind: str, lang: str, scheme: str) -> None:
-    page.goto(lang + PAGE_TYPES[kind])
+    page.goto(at(PAGE_TYPES[kind], lang))
     set_palette(page, scheme)
     if kind.startswith("assessment"):
         questions = questions_on(page)
@@ -52,13 +55,13 @@ def test_no_accessibility_violations(page: Page, watch, kind: str, lang: str, sc
         if kind.endswith("results"):
             page.click("details.rf-later > summary")
             page.mouse.move(0, 0)
-            page.wait_for_timeout(400)  # let the theme's hover/focus colour transition finish
+            settle(page)  # the theme's hover/focus colour transition finishes
     assert violations(page) == []
 
 
 @pytest.mark.engine_cached
 def test_results_are_announced_and_focus_is_visible(page: Page, watch) -> None:
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     first = questions_on(page)[0]
     answer_by_clicking(page, {first["id"]: first["options"][0]})
     wait_for_engine(page)
@@ -77,16 +80,15 @@ def test_results_are_announced_and_focus_is_visible(page: Page, watch) -> None:
 
 def test_every_page_carries_a_csp_that_blocks_foreign_and_injected_scripts(page: Page, base_url: str) -> None:
     no_engine(page)  # the page's own code: no engine needed
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     csp = page.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
     assert "script-src 'self' 'wasm-unsafe-eval'" in csp and "'unsafe-eval'" not in csp.replace(
         "'wasm-unsafe-eval'", ""
     )
     assert "connect-src 'self'" in csp and "worker-src 'self'" in csp
-    reports: list[str] = []
-    page.on("console", lambda message: reports.append(message.text))
-    page.evaluate(
-        """() => {
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate(
+            """() => {
             const inline = document.createElement('script');
             inline.textContent = 'window.__inline = 1';
             document.head.append(inline);
@@ -94,10 +96,8 @@ def test_every_page_carries_a_csp_that_blocks_foreign_and_injected_scripts(page:
             remote.src = 'https://cdn.example.invalid/x.js';
             document.head.append(remote);
         }"""
-    )
-    page.wait_for_timeout(300)
-    assert page.evaluate("() => window.__inline") is None
-    assert any("Content Security Policy" in r for r in reports)
+        )
+    assert page.evaluate("() => window.__inline") is None  # the violation was reported, and nothing ran
 
 
 def share_fragment(document: object) -> str:
@@ -112,11 +112,11 @@ def share_fragment(document: object) -> str:
 
 def test_a_hostile_share_link_is_refused_with_a_message_and_nothing_runs(page: Page, watch) -> None:
     no_engine(page)  # the page's own code: no engine needed
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     mine = {questions_on(page)[0]["id"]: questions_on(page)[0]["options"][1]}
     answer_by_clicking(page, mine)
-    page.goto("about/")
-    page.goto("assessment/" + share_fragment({"answers": {PHISHING + XSS: "x"}}))
+    page.goto(at("about/"))
+    page.goto(at("assessment/") + share_fragment({"answers": {PHISHING + XSS: "x"}}))
     notice = page.locator(".rf-notice--error")
     expect(notice).to_contain_text("unknown question (its name is not shown")  # a sentence, not a dangling "question "
     assert "UPLOADED" not in notice.inner_text()  # the site never says a stranger's words in its own voice
@@ -128,7 +128,7 @@ def test_a_hostile_share_link_is_refused_with_a_message_and_nothing_runs(page: P
 
 def test_a_hostile_import_file_is_refused_and_nothing_is_changed(page: Page, watch, tmp_path: Path) -> None:
     no_engine(page)  # the page's own code: no engine needed
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     mine = {questions_on(page)[1]["id"]: questions_on(page)[1]["options"][0]}
     answer_by_clicking(page, mine)
     upload = tmp_path / "answers.json"
@@ -145,7 +145,7 @@ def test_corrupted_pyodide_assets_are_explained_and_answers_kept(page: Page, wat
         "**/assets/pyodide/pyodide.asm.wasm",
         lambda route: route.fulfill(status=200, body=b"not webassembly", content_type="application/wasm"),
     )
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     first = questions_on(page)[0]
     answer_by_clicking(page, {first["id"]: first["options"][1]})
     wait_for_engine(page, "failed")
@@ -155,7 +155,7 @@ def test_corrupted_pyodide_assets_are_explained_and_answers_kept(page: Page, wat
 
 def test_a_missing_engine_wheel_is_explained(page: Page, watch) -> None:
     page.route("**/assets/engine/**/*.whl", lambda route: route.fulfill(status=404, body="gone"))
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     wait_for_engine(page, "failed")
     expect(page.locator(".rf-engine-failed")).to_be_visible()
 
@@ -166,7 +166,7 @@ def test_enter_in_any_kind_of_field_never_submits_the_answers(page: Page, watch,
     no_engine(page)  # the page's own code: no engine needed
     submitted: list[str] = []
     page.on("request", lambda request: submitted.append(request.url) if "?" in request.url else None)
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
 
     def enter_in(field) -> None:
         field.focus()

@@ -12,7 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import BRAND, no_engine, saved_record, set_palette, violations, wait_for_engine, wait_for_results
+from helpers import (
+    BRAND,
+    ENGINE_TIMEOUT,
+    LANGUAGES,
+    at,
+    no_engine,
+    saved_record,
+    set_palette,
+    violations,
+    wait_for_engine,
+    wait_for_results,
+    wait_until_stored,
+)
 from playwright.sync_api import Page, expect
 
 from assessment.answers import read_document
@@ -68,7 +80,7 @@ def cli(*args: str, lang: str) -> dict[str, Any]:
 def share_link_of(page: Page, path: Path, lang: str) -> str:
     """A share link made the way a respondent makes one: import the answers, press "Copy share link"."""
     no_engine(page)
-    page.goto(lang + "assessment/")
+    page.goto(at("assessment/", lang))
     page.set_input_files("#rf-import-file", str(path))
     page.click("#rf-share")
     return page.input_value("#rf-share-url")
@@ -124,14 +136,14 @@ def team_of_cli(team: dict[str, Any]) -> dict[str, Any]:
 
 def wait_for_team(page: Page, count: int) -> None:
     wait_for_engine(page)
-    expect(page.locator("#rf-team-body")).to_have_attribute("data-count", str(count), timeout=30_000)
+    expect(page.locator("#rf-team-body")).to_have_attribute("data-count", str(count), timeout=ENGINE_TIMEOUT)
 
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_team_view_merges_files_and_links_as_the_command_line_does(
     page: Page, watch, tmp_path: Path, lang: str
 ) -> None:
-    code = "zh" if lang else "en"
+    code = lang
     owner = document(
         {"product": 0.2, "traffic": 0.7, "inquiry": 0.6, "closing": 0.5},
         respondent="Owner",
@@ -145,7 +157,7 @@ def test_the_team_view_merges_files_and_links_as_the_command_line_does(
     link = share_link_of(page, write(tmp_path, "ads.json", ads), lang)
 
     page.unroute("**/assets/pyodide/**")
-    page.goto(lang + "assessment/team/")
+    page.goto(at("assessment/team/", lang))
     page.set_input_files("#rf-team-files", [str(files[0]), str(broken)])  # several files at once
     expect(page.locator("#rf-team-list > li")).to_have_count(1)
     drop_file(page, files[1])  # or dropped on the page
@@ -156,14 +168,14 @@ def test_the_team_view_merges_files_and_links_as_the_command_line_does(
 
     # A bad file and a bad link are each named; the three good sources all count.
     expect(page.locator(".rf-notice--error[data-source='broken.json']")).to_be_visible()
-    second_link = "链接 2" if lang else "Link 2"
+    second_link = "链接 2" if lang == "zh" else "Link 2"
     expect(page.locator(f".rf-notice--error[data-source='{second_link}']")).to_be_visible()
     expect(page.locator("#rf-team-links")).to_have_value("https://example.invalid/not-a-share-link")
     expected = cli("merge", str(files[0]), str(files[1]), link, lang=code)
     assert team_on_page(page) == team_of_cli(expected)
     assert expected["discuss_first"], "the three respondents should disagree somewhere"
     expect(page.locator("#rf-team-result-title")).to_have_text(
-        f"团队视图：{expected['count']} 位填写人" if lang else f"Team view: {expected['count']} respondents"
+        f"团队视图：{expected['count']} 位填写人" if lang == "zh" else f"Team view: {expected['count']} respondents"
     )
     expect(page.locator("#rf-team-list > li")).to_have_count(3)
     expect(page.locator("#rf-team-list > li").first).to_contain_text("Owner · Oak & Pine")
@@ -263,12 +275,12 @@ def snapshots(page: Page) -> list[dict[str, Any]]:
 
 def wait_for_comparison(page: Page, pair: str) -> None:
     wait_for_engine(page)
-    expect(page.locator("#rf-compare-body")).to_have_attribute("data-pair", pair, timeout=30_000)
+    expect(page.locator("#rf-compare-body")).to_have_attribute("data-pair", pair, timeout=ENGINE_TIMEOUT)
 
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_two_snapshots_compare_as_the_command_line_compares_them(page: Page, watch, tmp_path: Path, lang: str) -> None:
-    code = "zh" if lang else "en"
+    code = lang
     march = document({"product": 0.1, "traffic": 0.5, "inquiry": 0.5, "closing": 0.4}, company="Oak & Pine")
     plan = build_result(BANK, read_document(BANK, march), code)["plan"]
     done = plan[0]["id"]
@@ -278,7 +290,7 @@ def test_two_snapshots_compare_as_the_command_line_compares_them(page: Page, wat
 
     # Snapshots are saved on the assessment page, as a company saves them from its results.
     no_engine(page)
-    page.goto(lang + "assessment/")
+    page.goto(at("assessment/", lang))
     for answers in (march, june):
         page.set_input_files("#rf-import-file", str(write(tmp_path, "answers.json", answers)))
         page.click("#rf-snapshot")
@@ -287,7 +299,7 @@ def test_two_snapshots_compare_as_the_command_line_compares_them(page: Page, wat
     expect(page.locator("#rf-compare-link")).to_be_visible()
 
     page.unroute("**/assets/pyodide/**")
-    page.goto(lang + "assessment/compare/")
+    page.goto(at("assessment/compare/", lang))
     wait_for_comparison(page, f"snapshot:{earlier['id']}|snapshot:{later['id']}")
     old = write(tmp_path, "earlier.json", earlier["document"])
     new = write(tmp_path, "later.json", later["document"])
@@ -312,7 +324,7 @@ def test_two_snapshots_compare_as_the_command_line_compares_them(page: Page, wat
     snapshot_list.nth(1).get_by_role("button").click()
     expect(snapshot_list).to_have_count(1)
     assert [s["saved_at"] for s in snapshots(page)] == [later["saved_at"]]
-    page.locator("[data-undo]").get_by_role("button", name="撤销" if lang else "Undo").click()
+    page.locator("[data-undo]").get_by_role("button", name="撤销" if lang == "zh" else "Undo").click()
     expect(snapshot_list).to_have_count(2)
     assert snapshots(page) == [later, earlier]
 
@@ -337,7 +349,7 @@ def test_notes_labels_and_action_states_survive_reload_export_import_and_a_share
         others[1]: ("仓库每周盘点一次，数字来自 ERP 导出表。" * 30)[:limit],
         others[2]: ("客服后台的月度报表。" * 30)[:limit],
     }
-    page.goto("assessment/")
+    page.goto(at("assessment/"))
     page.set_input_files("#rf-import-file", str(write(tmp_path, "start.json", answers)))
     page.fill("#rf-respondent", "Ops lead")
     page.fill("#rf-company", "Oak & Pine <b>Ltd</b>")
@@ -357,6 +369,10 @@ def test_notes_labels_and_action_states_survive_reload_export_import_and_a_share
     expect(page.locator(f".rf-action[data-action-id='{second['id']}']")).to_have_attribute("data-state", "in-progress")
     # A note is text where it is shown, and bounded: cleaned as the engine cleans it, never over the limit.
     expect(page.locator(f".rf-action[data-action-id='{first['id']}'] .rf-note-text bdi")).to_have_text(XSS)
+    # The page saves a moment after each change: wait for the last ones before reading what it saved.
+    wait_until_stored(page, ["actions", second["id"]], "in-progress")
+    wait_until_stored(page, ["company"], "Oak & Pine <b>Ltd</b>")
+    wait_until_stored(page, ["notes", others[2]], clean(typed[others[2]], True)[:limit])
     record = saved_record(page)
     notes = {qid: clean(text, True)[:limit] for qid, text in typed.items()}
     assert record["notes"] == {qid: notes[qid] for qid in record["notes"]} and record["notes"]
@@ -382,6 +398,7 @@ def test_notes_labels_and_action_states_survive_reload_export_import_and_a_share
     page.click("#rf-reset")
     assert saved_record(page) == {}
     page.set_input_files("#rf-import-file", str(exported))
+    wait_until_stored(page, ["company"], kept["company"])  # the file is read, then saved
     assert {key: saved_record(page)[key] for key in kept} == kept
 
     # A share link carries the notes that fit and says how many did not; the labels stay on the device.
@@ -394,6 +411,8 @@ def test_notes_labels_and_action_states_survive_reload_export_import_and_a_share
     page.click("#rf-reset")
     page.goto(link)
     page.get_by_role("button", name="Make these my answers").click()
+    carried = next(qid for qid in kept["notes"] if qid not in left_out)
+    wait_until_stored(page, ["notes", carried], kept["notes"][carried])
     adopted = saved_record(page)
     assert adopted["notes"] == {qid: text for qid, text in kept["notes"].items() if qid not in left_out}
     assert adopted["actions"] == kept["actions"] and adopted["answers"] == kept["answers"]
