@@ -138,7 +138,7 @@ def test_a_share_link_round_trips_into_a_fresh_browser_and_is_made_yours_only_if
     other = browser.new_context(base_url=base_url, service_workers="block")
     cache_engine(other, engine_snapshot)  # fresh: no answers, but a cached engine like the first browser's
     fresh = other.new_page()
-    fresh.goto("assessment/")
+    fresh.goto(at("assessment/"))
     mine = {questions[25]["id"]: pick(questions[25], 3)}
     answer_by_clicking(fresh, mine)
     fresh.goto(link)
