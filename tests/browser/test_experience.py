@@ -149,7 +149,7 @@ def test_the_owner_walk_on_a_phone_in_chinese(page: Page, watch) -> None:
     disagreeing, a done action's badge struck through and the top list without states, and a screen-reader summary
     said only when the root changed."""
     page.set_viewport_size(PHONE)
-    page.goto("zh/assessment/#quick")
+    page.goto(at("assessment/#quick", "zh"))
     questions = questions_on(page)
     page.locator("[data-profile-id='model'] label:has(input[value='b2b-export'])").click()
     offered = page.locator("[data-mode-offer='quick'] [data-quick-count]").inner_text()

@@ -217,7 +217,7 @@ def test_two_thousand_files_merge_in_batches_with_progress_and_the_command_lines
         strength["product"] = min(1.0, strength["product"] + (n % 11) / 50)
         files.append(write(folder, f"r{n:04}.json", document(strength, respondent=f"R{n}")))
     copy = write(tmp_path, "r0000 copy.json", files[0].read_text("utf-8"))  # the same answers, another name
-    page.goto("assessment/team/")
+    page.goto(at("assessment/team/"))
     wait_for_engine(page)
     page.set_input_files("#rf-team-files", [str(f) for f in files])
     expect(page.locator("#rf-team-progress")).to_be_visible(timeout=60_000)  # how far the batches have got
