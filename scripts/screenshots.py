@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "tests" / "browser")]
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
 from find_chromium import playwright_chromium, system_chromium  # noqa: E402
 from helpers import answer_by_clicking, pick, questions_on, serve, wait_for_engine, wait_for_results  # noqa: E402

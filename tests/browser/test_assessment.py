@@ -307,3 +307,39 @@ def test_a_link_made_with_the_previous_questionnaire_is_carried_over_and_says_so
     expect_checked(page, {"product.information": "complete", "product.positioning": "written"})
     page.get_by_role("button", name="Make these my answers").click()
     assert saved_answers(page) == {"product.information": "complete", "product.positioning": "written"}
+
+
+PLATFORM_COMPANIES = ("pinduoduo-kitchenware", "douyin-apparel-live", "xiaohongshu-skincare")
+
+
+@pytest.mark.engine_cached
+@pytest.mark.parametrize("slug", PLATFORM_COMPANIES)
+def test_a_platform_familys_company_gets_the_clis_diagnosis_with_the_stop_loss_on_the_first_screen(
+    page: Page, watch, tmp_path: Path, slug: str
+) -> None:
+    """One company per platform family (tests/companies/): imported on a phone, the page gives the command line's
+    scores and plan, and the first screen of the results names the stop-loss (where ads lose money), the root and
+    the first actions."""
+    company = json.loads((Path(__file__).parents[1] / "companies" / f"{slug}.json").read_text("utf-8"))
+    upload = tmp_path / f"{slug}.json"
+    upload.write_text(json.dumps({"profile": company["profile"], "answers": company["answers"]}), "utf-8")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(at("assessment/"))
+    wait_for_engine(page)
+    page.set_input_files("#rf-import-file", str(upload))
+    expected = cli_results(company["answers"], profile=company["profile"])
+    wait_for_results(page, expected["answered"])
+    found = page_results(page)
+    assert found["scores"] == expected["scores"] and found["plan"] == expected["plan"]
+    head = page.locator("#rf-results-body .rf-root")
+    head.scroll_into_view_if_needed()
+    top = head.bounding_box()
+    stop = page.locator(".rf-root__stop-loss")
+    first_actions = page.locator(".rf-root__first li")
+    if expected["stop_loss"]:
+        expect(stop).to_have_text(expected["stop_loss"]["text"])
+        assert stop.bounding_box()["y"] - top["y"] < 40  # the first thing the results say
+    else:
+        expect(stop).to_have_count(0)
+    last = first_actions.last.bounding_box()
+    assert top and last and last["y"] + last["height"] - top["y"] <= 844  # root and first actions: one screen

@@ -52,6 +52,8 @@ function headline(result, t, quick) {
   return h(
     "section",
     { class: `rf-root${root ? "" : " rf-root--none"}`, "aria-labelledby": "rf-root-title" },
+    // Ads that lose money on every order come first, whatever the root (the plan's first action says how).
+    result.stop_loss ? h("p", { class: "rf-root__stop-loss", dataset: { stopLoss: "true" } }, result.stop_loss.text) : null,
     h("p", { class: "rf-root__kicker" }, root ? t("fix_first_kicker") : t("no_root_kicker")),
     h("h3", { id: "rf-root-title", class: "rf-root__pillar" }, root ? `${root.letter}. ${root.name}` : t("no_root_title")),
     now.length
@@ -71,6 +73,7 @@ function headline(result, t, quick) {
       : null,
     result.root_reason ? h("p", { class: "rf-root__reason" }, result.root_reason) : null,
     result.borderline_note ? h("p", { class: "rf-root__borderline", dataset: { borderline: "true" } }, result.borderline_note) : null,
+    result.thin_note ? h("p", { class: "rf-root__thin", dataset: { thin: "true" } }, result.thin_note) : null,
     h("p", { class: "rf-root__confidence", dataset: { confidence: result.confidence } }, result.confidence_note),
   );
 }
@@ -277,5 +280,6 @@ export function renderResults(container, result, view) {
 export function summarise(result, t) {
   const root = result.pillars.find((p) => p.id === result.root);
   const scores = result.pillars.map((p) => `${p.name} ${p.score === null ? t("not_assessed") : p.score}`).join(t("list_separator"));
-  return `${root ? format(t("root_title"), { pillar: root.name }) : t("no_root_title")}. ${scores}.`;
+  const stop = result.stop_loss ? `${result.stop_loss.text} ` : "";
+  return `${stop}${root ? format(t("root_title"), { pillar: root.name }) : t("no_root_title")}. ${scores}.`;
 }
