@@ -26,6 +26,20 @@ from .errors import AssessmentError
 
 Failure = (AssessmentError, ValueError, TypeError, KeyError, RecursionError)
 
+CALLABLE = (
+    "check_document_json",
+    "share_link_json",
+    "read_link_json",
+    "merge_json",
+    "team_read_json",
+    "team_merge_json",
+    "compare_json",
+    "report_json",
+    "place_json",
+)
+"""What the page's worker may call by name (besides assess_json): read from here by the worker itself
+(worker.js), so the list is written once."""
+
 
 def _answer(work: Callable[[], dict[str, Any]]) -> str:
     try:
@@ -115,6 +129,58 @@ def merge_json(sources_json: str, lang: str) -> str:
         return {"team": team_result(bank, respondents, lang), "errors": errors}
 
     return _answer(work)
+
+
+def team_read_json(sources_json: str, lang: str) -> str:
+    """One batch of the team view's sources, read and scored on their own -> {"ok", "read", "errors"}.
+
+    `read`: [{"name", "label", "document", "own"}] for each source that reads: its
+    document as checked (document_of) and its own scores (team.own_scores), the costly
+    part of a team view. A page reads many sources in batches, showing progress, then
+    merges what was read with `team_merge_json`; `merge_json` does both at once.
+    """
+    from .team import own_scores, read_source
+
+    def work() -> dict[str, Any]:
+        bank = get_bank()
+        read, errors = [], []
+        for index, source in enumerate(_sources(sources_json), start=1):
+            name = str(source.get("name") or index)
+            try:
+                submission = read_source(bank, source.get("link") if "link" in source else source.get("document"))
+            except Failure as error:
+                errors.append({"name": name, "error": str(error)})
+                continue
+            label = submission.respondent or str(source.get("label") or name)
+            document = document_of(submission, bank)
+            read.append({"name": name, "label": label, "document": document, "own": own_scores(bank, submission, lang)})
+        return {"read": read, "errors": errors}
+
+    return _answer(work)
+
+
+def team_merge_json(read_json: str, lang: str) -> str:
+    """The team view of sources `team_read_json` read -> {"ok", "team"}; the same view as `merge_json`."""
+    from .team import respondents_from, team_result
+
+    def work() -> dict[str, Any]:
+        bank = get_bank()
+        read = _sources(read_json)
+        respondents, errors = respondents_from(
+            bank, [(str(r["name"]), r["document"]) for r in read], [str(r["label"]) for r in read]
+        )
+        if errors or not respondents:
+            raise ValueError("; ".join(f"{e['name']}: {e['error']}" for e in errors) or "no answers to merge")
+        return {"team": team_result(bank, respondents, lang, [r["own"] for r in read])}
+
+    return _answer(work)
+
+
+def _sources(text: str) -> list[dict[str, Any]]:
+    sources = json.loads(text)
+    if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
+        raise ValueError("expected a list of sources: {name, document} or {name, link}")
+    return sources
 
 
 def compare_json(old_json: str, new_json: str, lang: str) -> str:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .answers import MAX_ANSWERS, MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_BYTES, MAX_ID
 from .model import Action, Bank, Condition, Question, Scale
 from .result import page_url
 from .scoring import practice_ratio
+from .sharelink import MAX_LINK_CHARS
 
 
 def condition(when: Condition) -> dict[str, list[str]]:
@@ -225,6 +227,13 @@ def answer_contract(bank: Bank, lang: str) -> dict[str, Any]:
             "note_chars": bank.workshop.note_chars,
             "label_chars": bank.workshop.label_chars,
             "link_chars": bank.workshop.link_chars,
+            # What a file or a link may be at most: the engine's own limits, so the page never states them twice.
+            "file_bytes": MAX_FILE_BYTES,
+            "share_chars": MAX_LINK_CHARS,
+            "answers": MAX_ANSWERS,
+            "depth": MAX_DEPTH,
+            "id_chars": MAX_ID,
+            "date_chars": MAX_DATE_CHARS,
         },
         "hidden": list(bank.hidden),
     }

@@ -169,8 +169,28 @@ def merge_submissions(bank: Bank, respondents: Sequence[Respondent], label: str 
     )
 
 
-def team_result(bank: Bank, respondents: Sequence[Respondent], lang: str) -> dict[str, Any]:
-    """The team view as plain data: pillars across respondents, the team's own result, discuss first."""
+def own_scores(bank: Bank, submission: Submission, lang: str) -> dict[str, Any]:
+    """What the team view shows of one respondent's own result: root, pillar scores in bank order, answered, confidence.
+
+    The costly part of a team view (a whole result per respondent), so a page can work
+    it out in batches and hand it to `team_result` (browser.py team_read_json).
+    """
+    result = build_result(bank, submission, lang)
+    return {
+        "root": result["root"],
+        "scores": [p["score"] for p in result["pillars"]],
+        "answered": result["answered"],
+        "confidence": result["confidence"],
+    }
+
+
+def team_result(
+    bank: Bank, respondents: Sequence[Respondent], lang: str, own: Sequence[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The team view as plain data: pillars across respondents, the team's own result, discuss first.
+
+    `own`: each respondent's `own_scores`, when already worked out (else they are here).
+    """
 
     def t(text: dict[str, str]) -> str:
         return text[lang]
@@ -179,11 +199,12 @@ def team_result(bank: Bank, respondents: Sequence[Respondent], lang: str) -> dic
     label = t(texts["team_label"]).format(count=len(respondents))
     merged = merge_submissions(bank, respondents, label)
     team = build_result(bank, merged, lang)
-    own = [build_result(bank, r.submission, lang) for r in respondents]
+    if own is None:
+        own = [own_scores(bank, r.submission, lang) for r in respondents]
     names = {p.id: t(p.name) for p in bank.pillars}
     pillars = []
     for index, pillar in enumerate(bank.pillars):
-        scores = [result["pillars"][index]["score"] for result in own]
+        scores = [result["scores"][index] for result in own]
         given = [s for s in scores if s is not None]
         pillars.append(
             {
@@ -209,7 +230,7 @@ def team_result(bank: Bank, respondents: Sequence[Respondent], lang: str) -> dic
                 "label": r.label,
                 "root": result["root"],
                 "root_name": names.get(result["root"] or ""),
-                "scores": {p["id"]: p["score"] for p in result["pillars"]},
+                "scores": {p.id: score for p, score in zip(bank.pillars, result["scores"], strict=True)},
                 "answered": result["answered"],
                 "confidence": result["confidence"],
             }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything the site and the tests need, from a clean clone:
 #   .venv/ with the project and its site/test extras, node_modules/ with the
-#   pinned Pyodide runtime, and a Chromium for the browser tests.
+#   pinned Pyodide runtime and TypeScript (tsc checks the page's modules), and a
+#   Chromium for the browser tests.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +21,12 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 
-if [ ! -f node_modules/pyodide/pyodide.asm.wasm ]; then
-  echo "setup: installing the pinned Pyodide runtime from npm"
+# Reinstall only when package-lock.json changed since the last install.
+npm_stamp=node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)
+if [ ! -f node_modules/pyodide/pyodide.asm.wasm ] || [ ! -f "$npm_stamp" ]; then
+  echo "setup: installing the pinned Pyodide runtime and TypeScript from npm"
   npm ci --no-audit --no-fund --loglevel=error
+  rm -f node_modules/.installed-* && touch "$npm_stamp"
 fi
 
 # Browser tests: Playwright's own Chromium where it can be downloaded (a normal

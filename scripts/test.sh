@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING=1
 # kept until pytest is done so the two do not interleave.
 static_log=$(mktemp)
 trap 'rm -f "$static_log"' EXIT
-(.venv/bin/ruff check . && .venv/bin/mypy && node --test --test-reporter=dot tests/js/) >"$static_log" 2>&1 &
+(.venv/bin/ruff check . && .venv/bin/mypy && node_modules/.bin/tsc --noEmit -p tsconfig.json && node --test --test-reporter=dot tests/js/) >"$static_log" 2>&1 &
 static=$!
 
 workers=${PYTEST_WORKERS:-$(($(nproc) > 2 ? $(nproc) : 2))}
@@ -35,10 +35,10 @@ status=0
 static_status=0
 wait "$static" || static_status=$?
 echo
-echo "== ruff, mypy, node --test"
+echo "== ruff, mypy, tsc, node --test"
 cat "$static_log"
 if [ "$static_status" -ne 0 ]; then
-  echo "scripts/test.sh: ruff, mypy or node --test failed (above)" >&2
+  echo "scripts/test.sh: ruff, mypy, tsc or node --test failed (above)" >&2
   exit "$static_status"
 fi
 exit "$status"

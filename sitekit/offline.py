@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from .brand import Brand
 from .engine import PYODIDE_DIR, PYODIDE_FILES, Engine
+from .modules import page_modules
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -94,6 +95,9 @@ def precache_list(site: Path, engine: Engine, snapshot: str, languages: tuple[st
             if found is not None and not found.endswith(".html") and found != snapshot:
                 files.add(found)
     files.update([WORKER_SCRIPT, LAYOUTS, engine.url, MANIFEST])
+    # The worker's own imports (its start, worker-boot.js): no page links them.
+    scripts = "assets/javascripts/"
+    files.update(scripts + module for module in page_modules(WORKER_SCRIPT.removeprefix(scripts)))
     # The theme's search loads its language's index on every page: offline, it is there too.
     files.update(path.relative_to(site).as_posix() for path in site.rglob("search/search_index.json"))
     files.update(path.relative_to(site).as_posix() for path in (site / "assets/javascripts/workers").glob("*.min.js"))

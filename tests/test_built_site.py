@@ -72,8 +72,9 @@ def test_pyodide_and_the_engine_are_vendored_not_fetched_from_a_cdn(site_dir: Pa
     assert (site_dir / "assets/pyodide/pyodide.asm.wasm").stat().st_size > 1_000_000
     wheels = list((site_dir / "assets/engine").glob("*/*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
-    worker = (site_dir / "assets/javascripts/assessment/worker.js").read_text("utf-8")
-    assert "cdn" not in worker.lower() and "http" not in worker
+    for name in ("worker.js", "worker-boot.js"):  # the worker, and its start (what it fetches)
+        worker = (site_dir / "assets/javascripts/assessment" / name).read_text("utf-8")
+        assert "cdn" not in worker.lower() and "http" not in worker
 
 
 def test_the_scoring_reference_is_generated_from_the_bank(site_dir: Path) -> None:

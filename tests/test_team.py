@@ -236,3 +236,32 @@ def test_in_the_browser_a_file_is_labelled_as_on_the_command_line(tmp_path: Path
     on_the_command_line = json.loads(cli("merge", *map(str, files), "--json").stdout)
     assert [r["label"] for r in team["respondents"]] == ["ops lead", "The owner"]
     assert team["respondents"] == on_the_command_line["respondents"]
+
+
+def test_in_batches_the_browser_gives_the_same_team_view_as_at_once() -> None:
+    """The page reads many files in batches (with progress) and merges what was read: the view is merge_json's."""
+    from assessment.browser import CALLABLE, team_merge_json, team_read_json
+
+    documents = [{**EXPORTER, "respondent": f"R{i % 4}"} for i in range(7)]
+    documents[3] = {**documents[3], "answers": {**EXPORTER["answers"], "product.positioning": "everyone"}}
+    sources = [{"name": f"r{i}.json", "label": f"r{i}", "document": d} for i, d in enumerate(documents)]
+    sources.insert(2, {"name": "broken.json", "document": {"answers": {"nope.nope": 1}}})
+    read, errors = [], []
+    for start in range(0, len(sources), 3):
+        batch = json.loads(team_read_json(json.dumps(sources[start : start + 3]), "en"))
+        read += batch["read"]
+        errors += batch["errors"]
+    merged = json.loads(team_merge_json(json.dumps(read), "en"))
+    at_once = json.loads(merge_json(json.dumps(sources), "en"))
+    assert merged["team"] == at_once["team"] and errors == at_once["errors"]
+    assert [r["label"] for r in merged["team"]["respondents"]][:5] == ["R0", "R1", "R2", "R3", "R0 (2)"]
+    assert {"team_read_json", "team_merge_json"} <= set(CALLABLE)
+
+
+def test_every_function_the_worker_may_call_exists_and_answers_json() -> None:
+    """worker.js reads CALLABLE from the engine: each name is a function here, and no other *_json is left out."""
+    import assessment.browser as browser
+
+    public = {name for name in dir(browser) if name.endswith("_json") and not name.startswith("_")}
+    assert set(browser.CALLABLE) == public - {"assess_json"}
+    assert all(callable(getattr(browser, name)) for name in browser.CALLABLE)

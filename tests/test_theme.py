@@ -21,6 +21,8 @@ THEME = Path(material.__file__).parent / "templates"
 TEMPLATES = sorted(OVERRIDES.rglob("*.html"))
 BLOCK = re.compile(r"\{%-?\s*block\s+(\w+)\s*-?%\}(.*?)\{%-?\s*endblock", re.S)
 ASSET = re.compile(r"""['"](assets/[^'"{}\s]+)['"]""")
+SLOT = re.compile(r"\{%-?\s*block\s+(\w+)\s*-?%\}\s*\{%-?\s*endblock")
+EXTENDS = re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)\b")
 GENERATED = ("assets/brand/", "assets/engine/", "assets/pyodide/", "assets/templates/")
 """Folders the build writes (sitekit/adapters/mkdocs_hooks.py), not files of a theme or of overrides/."""
@@ -51,8 +53,12 @@ def test_a_block_either_extends_the_themes_or_fills_one_the_theme_leaves_empty(t
     if "{% extends" not in text:
         return
     theme = theme_blocks("base.html") | theme_blocks("main.html")
+    # A template of ours may declare a slot of its own (engine-page.html's engine_content) for the pages extending it.
+    parent = EXTENDS.search(text)
+    ours = OVERRIDES / parent.group(1) if parent else None
+    slots = set(SLOT.findall(ours.read_text("utf-8"))) if ours and ours.is_file() else set()
     for block, body in BLOCK.findall(text):
-        if "super()" in body:
+        if "super()" in body or block in slots - set(theme):
             continue
         assert block in theme, f"{block}: not a block of the theme"
         assert not theme[block].strip(), f"{block} replaces a theme block with content: extend it with super() instead"

@@ -49,6 +49,7 @@ from sitekit.engine import (  # noqa: E402
     publish_engine,
     vendor_pyodide,
 )
+from sitekit.modules import ModuleError, page_modules  # noqa: E402
 from sitekit.offline import MANIFEST, SERVICE_WORKER, write_manifest  # noqa: E402
 from sitekit.report import write_report_files  # noqa: E402
 from sitekit.site import BRAND_ASSETS, Site, prepare  # noqa: E402
@@ -180,6 +181,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if template not in WORKSHOP_TEMPLATES:
         return context
     site, lang = state.site(), config.theme["language"]
+    try:
+        context["page_modules"] = page_modules(template.replace(".html", ".js"))
+    except ModuleError as error:
+        raise PluginError(str(error)) from None
     context["ui"] = strings(lang)
     context["contract"] = answer_contract(site.bank, lang)
     context["workshop"] = site.workshop_links()

@@ -162,6 +162,8 @@ def cli_results(
         "plan_pillars": [a["pillar"] for a in result["plan"]],
         "root": result["root"],
         "phases": [a["phase"] for a in result["plan"]],
+        "answered": result["answered"],
+        "stop_loss": result["stop_loss"],
     }
 
 

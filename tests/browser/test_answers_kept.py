@@ -5,15 +5,7 @@ refuses storage still gets a working site with one calm message."""
 from __future__ import annotations
 
 import pytest
-from helpers import (
-    LANGUAGES,
-    answer_by_clicking,
-    at,
-    expect_checked,
-    no_engine,
-    questions_on,
-    saved_answers,
-)
+from helpers import LANGUAGES, answer_by_clicking, at, no_engine, questions_on
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -26,78 +18,6 @@ for (const name of ["localStorage", "sessionStorage"]) {
   });
 }
 """
-
-
-def test_an_answer_given_in_another_tab_joins_this_tabs_answers(page: Page, watch) -> None:
-    no_engine(page)
-    page.goto(at("assessment/"))
-    questions = questions_on(page)
-    first = {questions[0]["id"]: questions[0]["options"][1]}
-    answer_by_clicking(page, first)
-    other = page.context.new_page()
-    no_engine(other)
-    other.goto(page.url)
-    second = {questions[1]["id"]: questions[1]["options"][2]}
-    answer_by_clicking(other, second)
-    expect(page.locator(".rf-notice", has_text="another tab")).to_be_visible()
-    expect_checked(page, {**first, **second})
-    third = {questions[2]["id"]: questions[2]["options"][0]}
-    answer_by_clicking(page, third)  # this tab's next save carries the other tab's answer too
-    assert saved_answers(page) == {**first, **second, **third}
-    expect_checked(other, {**first, **second, **third})
-    other.close()
-
-
-def test_another_tab_starting_over_leaves_this_tab_showing_its_answers(page: Page, watch) -> None:
-    no_engine(page)
-    page.goto(at("assessment/"))
-    question = questions_on(page)[0]
-    mine = {question["id"]: question["options"][1]}
-    answer_by_clicking(page, mine)
-    other = page.context.new_page()
-    no_engine(other)
-    other.goto(page.url)
-    other.click("#rf-reset")
-    notice = page.locator(".rf-notice", has_text="Another tab started over")
-    notice.get_by_role("button", name="Keep these answers").click()
-    assert saved_answers(page) == mine
-    other.close()
-
-
-def test_your_own_answers_come_back_however_many_shared_links_you_adopt(page: Page, watch) -> None:
-    no_engine(page)
-    page.goto(at("assessment/"))
-    questions = questions_on(page)
-    links = []
-    for n in (1, 2):
-        answer_by_clicking(page, {questions[n]["id"]: questions[n]["options"][-1]})
-        page.click("#rf-share")
-        links.append(page.input_value("#rf-share-url"))
-        page.click("#rf-reset")
-    mine = {questions[0]["id"]: questions[0]["options"][0]}
-    answer_by_clicking(page, mine)
-    for link in links:
-        page.goto(link)
-        page.get_by_role("button", name="Make these my answers").click()
-    history = page.locator("#rf-history")
-    history.locator("summary").click()
-    own = history.locator("li").filter(has_text="before a shared link was made yours").last  # the oldest
-    own.get_by_role("button", name="Restore").click()
-    expect_checked(page, mine)
-    assert saved_answers(page) == mine
-
-
-def test_history_entries_can_be_deleted(page: Page, watch) -> None:
-    no_engine(page)
-    page.goto(at("assessment/"))
-    question = questions_on(page)[0]
-    answer_by_clicking(page, {question["id"]: question["options"][1]})
-    page.click("#rf-reset")
-    history = page.locator("#rf-history")
-    expect(history).to_be_visible()
-    history.locator("summary").click()
-    history.get_by_role("button", name="Delete").click()
-    expect(history).to_be_hidden()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -50,24 +50,6 @@ def visible_questions(page: Page) -> set[str]:
     )
 
 
-def test_the_quick_link_shows_only_the_questions_the_quick_check_asks_for_the_chosen_model(page: Page, watch) -> None:
-    page.route("**/assets/pyodide/**", lambda route: None)  # the page's own behaviour; no engine needed
-    page.goto(at("assessment/#quick"))
-    expect(page.locator("[data-mode-offer='quick']")).to_be_visible()
-    assert visible_questions(page) == set(QUICK.questions_for({}))
-    page.locator("[data-profile-id='model'] label:has(input[value='b2b-export'])").click()
-    b2b = QUICK.questions_for({"model": ("b2b-export",)})
-    assert visible_questions(page) == set(b2b)
-    answered = len(BANK.dimensions)  # the progress counts the quick check's questions only
-    expect(page.locator("#rf-progress-text")).to_contain_text(f"of {len(b2b)}")
-    assert answered  # the profile is asked in both modes
-    page.click("[data-mode-offer='quick'] [data-mode='full']")
-    assert len(visible_questions(page)) > len(b2b)
-    expect(page.locator("[data-mode-offer='full']")).to_be_visible()
-    page.reload()  # the mode chosen last is kept
-    expect(page.locator("[data-mode-offer='full']")).to_be_visible()
-
-
 @pytest.mark.engine_cached
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_quick_check_gives_the_provisional_root_and_continuing_keeps_every_answer(

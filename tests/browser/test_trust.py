@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from helpers import (
     LANGUAGES,
-    STORAGE_KEY,
     answer_by_clicking,
     at,
     expect_checked,
@@ -159,57 +158,6 @@ def test_a_missing_engine_wheel_is_explained(page: Page, watch) -> None:
     page.goto(at("assessment/"))
     wait_for_engine(page, "failed")
     expect(page.locator(".rf-engine-failed")).to_be_visible()
-
-
-def test_full_storage_is_reported_and_export_offered(page: Page, watch) -> None:
-    no_engine(page)  # the page's own code: no engine needed
-    page.add_init_script(
-        """Storage.prototype.setItem = function () {
-            throw new DOMException('quota', 'QuotaExceededError');
-        };"""
-    )
-    page.goto(at("assessment/"))
-    first = questions_on(page)[0]
-    answer_by_clicking(page, {first["id"]: first["options"][1]})
-    notice = page.locator(".rf-notice--warning")
-    expect(notice).to_contain_text("storage is full")
-    expect(notice.get_by_role("button", name="Export answers (JSON)")).to_be_visible()
-    expect_checked(page, {first["id"]: first["options"][1]})
-
-
-def test_corrupt_saved_answers_are_reported_and_other_data_untouched(page: Page, watch) -> None:
-    no_engine(page)  # the page's own code: no engine needed
-    page.goto(at("about/"))
-    key = STORAGE_KEY
-    page.evaluate("k => { localStorage.setItem(k, '{not json'); localStorage.setItem('other-app', 'keep me'); }", key)
-    page.goto(at("assessment/"))
-    assert page.get_attribute("#assessment", "data-storage-key") == key
-    notice = page.locator(".rf-notice--warning")
-    expect(notice).to_contain_text("could not be read")
-    assert page.evaluate("k => localStorage.getItem(k)", key) == "{not json"  # left as it was until you choose
-    notice.get_by_role("button", name="Discard the unreadable saved answers").click()
-    assert page.evaluate("k => localStorage.getItem(k)", key) is None
-    assert page.evaluate("() => localStorage.getItem('other-app')") == "keep me"
-    first = questions_on(page)[0]
-    answer_by_clicking(page, {first["id"]: first["options"][0]})
-    assert saved_answers(page) == {first["id"]: first["options"][0]}
-
-
-@pytest.mark.engine_cached
-def test_a_changed_bank_keeps_the_answers_that_still_apply(page: Page, watch) -> None:
-    page.goto(at("assessment/"))
-    questions = [q for q in questions_on(page) if q["kind"] == "choice"]
-    still = {questions[0]["id"]: questions[0]["options"][1], questions[3]["id"]: questions[3]["options"][0]}
-    gone = {"product.retired-question": "yes", questions[1]["id"]: "an-option-that-was-renamed"}
-    saved = {"v": 1, "bank_version": "an-older-bank", "answers": {**still, **gone}}
-    page.evaluate("([k, s]) => localStorage.setItem(k, JSON.stringify(s))", [STORAGE_KEY, saved])
-    page.reload()
-    expect(page.locator(".rf-notice").first).to_contain_text("2 still apply")
-    expect(page.locator(".rf-notice").first).to_contain_text("2 no longer apply")
-    expect_checked(page, still)
-    assert saved_answers(page) == still
-    wait_for_engine(page)
-    wait_for_results(page, 2)
 
 
 def test_enter_in_any_kind_of_field_never_submits_the_answers(page: Page, watch, base_url: str) -> None:

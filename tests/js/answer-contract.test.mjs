@@ -7,22 +7,14 @@
 // the engine of this checkout exports it (PYTHON, default .venv/bin/python).
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 
-import { MAX_FILE_BYTES, checkDocument, decodeShare, parseDocument } from "../../overrides/assets/javascripts/assessment/answers.js";
-import { readContract } from "../../overrides/assets/javascripts/assessment/contract.js";
+import { checkDocument, decodeShare, parseDocument } from "../../overrides/assets/javascripts/assessment/answers.js";
+import { ROOT, contract, exported } from "./support/contract.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const table = JSON.parse(readFileSync(join(ROOT, "tests", "cases", "answer-contract.json"), "utf-8"));
-const EXPORT = "import json; from assessment import get_bank; from assessment.export import answer_contract; print(json.dumps(answer_contract(get_bank(), 'en')))";
-const exported = JSON.parse(
-  execFileSync(process.env.PYTHON || join(ROOT, ".venv", "bin", "python"), ["-c", EXPORT], { cwd: ROOT, encoding: "utf-8" }),
-);
-const contract = readContract(exported);
 
 function current(value) {
   if (value === "<current>") return exported.bank_version;
@@ -66,10 +58,10 @@ function pythonJson(value) {
 }
 
 // What the page does with a chosen file (assessment.js, the import's change handler):
-// refuse it over MAX_FILE_BYTES, read it with File.text() (UTF-8, byte-order mark dropped), parse it.
+// refuse it over the contract's file_bytes (the engine's limit), read it with File.text() (UTF-8, byte-order mark dropped), parse it.
 async function importFile(bytes) {
   const file = new Blob([bytes]);
-  if (file.size > MAX_FILE_BYTES) return { error: "reason_too_large" };
+  if (file.size > contract.limits.file_bytes) return { error: "reason_too_large" };
   return parseDocument(await file.text(), contract);
 }
 
@@ -113,6 +105,14 @@ function fragment(item) {
 for (const item of table.links) {
   test(`link: ${item.name}`, () => expectCase(item, decodeShare(fragment(item), contract)));
 }
+
+test("the page's limits are the engine's, from the contract", () => {
+  assert.deepEqual(
+    Object.keys(contract.limits).sort(),
+    ["answers", "date_chars", "depth", "file_bytes", "id_chars", "label_chars", "link_chars", "note_chars", "share_chars"],
+  );
+  assert.equal(contract.limits.file_bytes, 100 * 1024);
+});
 
 test("the table holds every kind of case", () => {
   assert.ok(table.cases.length >= 60 && table.links.length >= 6);

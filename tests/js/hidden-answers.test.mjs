@@ -7,6 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkDocument } from "../../overrides/assets/javascripts/assessment/answers.js";
 import { readContract } from "../../overrides/assets/javascripts/assessment/contract.js";
+import { exported } from "./support/contract.mjs";
 
 const contract = readContract({
   bank_version: "0000aaaa",
@@ -18,6 +19,7 @@ const contract = readContract({
   retired: [],
   renamed: [],
   hidden: ["inquiry.live-qa"],
+  limits: exported.limits,
 });
 
 test("a hidden question's answer is set aside and named", () => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator on the "Unit economics" page: reads the form, computes with
 // economics.js (the engine's formulas in JavaScript) and writes each result into
 // its <output>, inside a polite live region. No data leaves the page. The link

@@ -1,3 +1,4 @@
+// @ts-check
 // Unit economics: the arithmetic of assessment/economics.py, line for line, for the
 // calculator on the "Unit economics" page (docs pages never load Pyodide).
 // tests/cases/economics.json holds the hand-worked cases both implementations must meet:

@@ -1,3 +1,4 @@
+// @ts-check
 // What counts as a valid profile and answer, read from the answer contract
 // (exported from the question bank, like the engine's own checks). Share links,
 // imported files and saved state are untrusted: everything passes through here.
@@ -9,23 +10,24 @@
 import { clean, length } from "./plaintext.js";
 import { PREFIX as LINK_PREFIX, decodeLink, encodeLinkDetailed } from "./sharelink.js";
 
-export const MAX_LINK_CHARS = 8192;
-export const MAX_FILE_BYTES = 100 * 1024;
+/** @typedef {import("./types.js").Contract} Contract */
+/** @typedef {import("./types.js").Checked} Checked */
+/** @typedef {import("./types.js").Refusal} Refusal */
+
+// The limits (file bytes, link characters, entries, nesting, id and date lengths) are the
+// engine's own, in the answer contract (contract.limits): never stated twice.
 const RESERVED = { na: "na", unknown: "unknown" };
 // What a workshop records beside the answers is accepted here and checked by the engine
 // (assessment/answers.py): respondent, company, date, notes, action states.
 const DOCUMENT_FIELDS = new Set(["answers", "profile", "bank_version", "lang", "respondent", "company", "date", "notes", "actions"]);
-const MAX_ANSWERS = 1000; // more entries than any bank could hold
-const MAX_DEPTH = 20; // a valid file nests 3 deep ({"profile": {"channels": [...]}})
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
-const MAX_ID = 40;
 const ID_LIKE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 // An id a message may name: only when it looks like one. Files and links come
 // from anyone, and the page must never say "YOUR ANSWERS WERE DELETED, call ..."
 // (or markup, or a right-to-left override) in its own voice.
-export function shownId(id) {
-  return typeof id === "string" && id.length <= MAX_ID && ID_LIKE.test(id) ? id : undefined;
+export function shownId(id, contract) {
+  return typeof id === "string" && id.length <= contract.limits.id_chars && ID_LIKE.test(id) ? id : undefined;
 }
 
 export function isValidAnswer(question, value) {
@@ -37,26 +39,38 @@ export function isValidAnswer(question, value) {
   return typeof value === "string" && question.values.has(value);
 }
 
-// -> {profile, profileMigrated: [[dimension, earlier value, value now]]} | {error, id}
-export function checkProfile(raw, contract) {
-  if (raw === undefined || raw === null) return { profile: {}, profileMigrated: [] };
+// `lenient` (this site's own storage): a profile answer a bank or brand change removed is set
+// aside (named in profileSetAside), not an error, so the saved record still reads.
+// -> {profile, profileMigrated: [[dimension, earlier value, value now]], profileSetAside} | {error, id}
+export function checkProfile(raw, contract, lenient = false) {
+  if (raw === undefined || raw === null) return { profile: {}, profileMigrated: [], profileSetAside: [] };
   if (typeof raw !== "object" || Array.isArray(raw)) return { error: "reason_shape" };
   const profile = {};
+  const profileSetAside = [];
   for (const [id, value] of Object.entries(raw)) {
     const dimension = contract.dimensions.get(id);
-    if (!dimension) return { error: "reason_unknown_profile", id: shownId(id) };
+    if (!dimension && lenient) {
+      profileSetAside.push(id);
+      continue;
+    }
+    if (!dimension) return { error: "reason_unknown_profile", id: shownId(id, contract) };
     if (value === null || (Array.isArray(value) && value.length === 0)) continue;
-    const values = Array.isArray(value) && dimension.multiple ? value : [value];
+    let values = Array.isArray(value) && dimension.multiple ? value : [value];
     const retired = new Set(contract.retiredProfile.filter((r) => r.dimension === id).map((r) => r.value));
     const known = (v) => typeof v === "string" && (dimension.values.has(v) || retired.has(v));
+    if (lenient && !values.every(known)) {
+      profileSetAside.push(id);
+      values = values.filter(known);
+      if (!values.length) continue;
+    }
     if (values.length > dimension.values.size || !values.every(known)) {
-      return { error: "reason_bad_profile", id: shownId(id) };
+      return { error: "reason_bad_profile", id: shownId(id, contract) };
     }
     // In the bank's order, whatever order they came in: one profile, one spelling.
     const ordered = [...dimension.values, ...retired].filter((v) => values.includes(v));
     profile[id] = dimension.multiple ? ordered : ordered[0];
   }
-  return migrateProfile(profile, contract);
+  return { ...migrateProfile(profile, contract), profileSetAside };
 }
 
 // Values of earlier banks move to their successor, read from the rest of the profile (as the engine's
@@ -90,14 +104,20 @@ function migrateProfile(profile, contract) {
 // Ids this site's bank hides (a brand's overlay) are set aside with their own
 // message, never an error: a link from another site of the method still opens.
 // -> {profile, answers, migrated: [[from, to]], setAside: [ids], hidden: [ids]} | {error, id}
+/** @param {any} document @param {Contract} contract @param {{saved?: boolean}} [how] @returns {Checked | Refusal} */
 export function checkDocument(document, contract, { saved = false } = {}) {
+  return /** @type {Checked | Refusal} */ (checkAll(document, contract, saved));
+}
+
+/** @param {any} document @param {Contract} contract @param {boolean} saved @returns {any} */
+function checkAll(document, contract, saved) {
   if (!document || typeof document !== "object" || Array.isArray(document)) return { error: "reason_shape" };
   const { answers } = document;
   if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { error: "reason_shape" };
   if (Object.keys(document).some((key) => !DOCUMENT_FIELDS.has(key))) return { error: "reason_shape" };
-  const checkedProfile = checkProfile(document.profile, contract);
+  const checkedProfile = /** @type {any} */ (checkProfile(document.profile, contract, saved));
   if (checkedProfile.error) return checkedProfile;
-  if (Object.keys(answers).length > MAX_ANSWERS) return { error: "reason_too_large" };
+  if (Object.keys(answers).length > contract.limits.answers) return { error: "reason_too_large" };
   const older = saved || (typeof document.bank_version === "string" && document.bank_version !== contract.version);
   const checked = {};
   const migrated = [];
@@ -116,7 +136,7 @@ export function checkDocument(document, contract, { saved = false } = {}) {
         setAside.push(id);
         continue;
       }
-      if (!retired) return { error: "reason_unknown_question", id: shownId(id) };
+      if (!retired) return { error: "reason_unknown_question", id: shownId(id, contract) };
       const target = retired.moved_to && contract.questions.get(retired.moved_to);
       // Own keys only: "constructor" or "__proto__" must not find Object.prototype's.
       const value = typeof raw === "string" && own(retired.values, raw) ? retired.values[raw] : undefined;
@@ -131,7 +151,7 @@ export function checkDocument(document, contract, { saved = false } = {}) {
     const value = typeof raw === "string" && renamed && own(renamed, raw) ? renamed[raw] : raw;
     if (isValidAnswer(question, value)) checked[id] = value;
     else if (older) setAside.push(id);
-    else return { error: "reason_bad_value", id: shownId(id) };
+    else return { error: "reason_bad_value", id: shownId(id, contract) };
   }
   const notes = checkNotes(document.notes, contract, Object.fromEntries(migrated), new Set(setAside), saved);
   if (notes.error) return notes;
@@ -143,17 +163,16 @@ export function checkDocument(document, contract, { saved = false } = {}) {
     if (label.error) return label;
     if (label.text) extra[name] = label.text;
   }
-  const date = checkDate(document.date);
+  const date = checkDate(document.date, contract.limits.date_chars);
   if (date.error) return date;
   if (date.text) extra.date = date.text;
-  const profileMigrated = checkedProfile.profileMigrated;
-  return { profile: checkedProfile.profile, profileMigrated, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
+  const { profile, profileMigrated, profileSetAside } = checkedProfile;
+  return { profile, profileMigrated, profileSetAside, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
 }
 
 // -- What a workshop records beside the answers (assessment/answers.py, in the same order) --
 const ACTION_STATES = new Set(["in-progress", "done"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-const MAX_DATE_CHARS = 40;
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
 // Evidence notes by question id, in the bank's order; a note on a retired question
@@ -161,20 +180,20 @@ const isObject = (value) => value !== null && typeof value === "object" && !Arra
 function checkNotes(raw, contract, migrated, setAside, saved) {
   if (raw === undefined || raw === null) return { notes: {} };
   if (!isObject(raw)) return { error: "reason_shape" };
-  if (Object.keys(raw).length > MAX_ANSWERS) return { error: "reason_too_large" };
+  if (Object.keys(raw).length > contract.limits.answers) return { error: "reason_too_large" };
   const limit = contract.limits.note_chars;
   const kept = {};
   for (const [id, value] of Object.entries(raw)) {
     if (value === null) continue;
-    if (typeof value !== "string") return { error: "reason_bad_note", id: shownId(id) };
+    if (typeof value !== "string") return { error: "reason_bad_note", id: shownId(id, contract) };
     const text = clean(value, true);
-    if (length(text) > limit) return { error: "reason_bad_note", id: shownId(id) };
+    if (length(text) > limit) return { error: "reason_bad_note", id: shownId(id, contract) };
     let target = id;
     if (!contract.questions.has(id)) {
       if (contract.hidden.has(id)) continue; // a question this site hides: its note goes with its answer
       const retired = contract.retired.get(id);
       if (!retired && saved) continue; // this site's own storage: a question a brand hides since
-      if (!retired) return { error: "reason_unknown_question", id: shownId(id) };
+      if (!retired) return { error: "reason_unknown_question", id: shownId(id, contract) };
       target = own(migrated, id) ? migrated[id] : setAside.has(id) ? null : retired.moved_to;
       if (!target || own(raw, target) || !contract.questions.has(target)) continue;
     }
@@ -188,15 +207,15 @@ function checkNotes(raw, contract, migrated, setAside, saved) {
 function checkActions(raw, contract, lenient) {
   if (raw === undefined || raw === null) return { actions: {} };
   if (!isObject(raw)) return { error: "reason_shape" };
-  if (Object.keys(raw).length > MAX_ANSWERS) return { error: "reason_too_large" };
+  if (Object.keys(raw).length > contract.limits.answers) return { error: "reason_too_large" };
   const known = new Set(contract.actions);
   const kept = {};
   for (const [id, state] of Object.entries(raw)) {
     if (state === null) continue;
-    if (!ACTION_STATES.has(state)) return { error: "reason_bad_action", id: shownId(id) };
+    if (!ACTION_STATES.has(state)) return { error: "reason_bad_action", id: shownId(id, contract) };
     if (!known.has(id)) {
       if (lenient) continue;
-      return { error: "reason_bad_action", id: shownId(id) };
+      return { error: "reason_bad_action", id: shownId(id, contract) };
     }
     kept[id] = state;
   }
@@ -213,10 +232,10 @@ function checkLabel(raw, name, contract) {
 }
 
 // An ISO 8601 date, or date and time, that exists. -> {text} | {error, id}
-function checkDate(raw) {
+function checkDate(raw, maxChars) {
   if (raw === undefined || raw === null) return { text: null };
   const bad = { error: "reason_bad_date", id: "date" };
-  if (typeof raw !== "string" || raw.length > MAX_DATE_CHARS) return bad;
+  if (typeof raw !== "string" || raw.length > maxChars) return bad;
   const text = raw.trim();
   if (!ISO_DATE.test(text)) return bad;
   const [year, month, day] = text.slice(0, 10).split("-").map(Number);
@@ -244,15 +263,16 @@ export function encodeShare(state, contract) {
 
 // Parse a share link's fragment ("#s=..." compact, or the older "#answers=" JSON) into a
 // checked document; returns null when the fragment is not a share link.
+/** @param {string} fragment @param {Contract} contract @param {Record<string, any>} [layouts] @returns {Checked | Refusal | null} */
 export function decodeShare(fragment, contract, layouts = {}) {
   const hash = fragment.replace(/^#/, "");
   if (hash.startsWith(LINK_PREFIX)) {
-    if (hash.length > MAX_LINK_CHARS) return { error: "reason_too_large" };
+    if (hash.length > contract.limits.share_chars) return { error: "reason_too_large" };
     const decoded = decodeLink(hash, contract, layouts);
     return decoded.error ? decoded : checkDocument(decoded.document, contract);
   }
   if (!hash.startsWith("answers=")) return null;
-  if (hash.length > MAX_LINK_CHARS) return { error: "reason_too_large" };
+  if (hash.length > contract.limits.share_chars) return { error: "reason_too_large" };
   let text;
   try {
     text = fromBase64Url(hash.slice("answers=".length));
@@ -264,11 +284,12 @@ export function decodeShare(fragment, contract, layouts = {}) {
 
 // Read a file's text (the browser decodes it as UTF-8 and drops a byte-order
 // mark) the way the engine reads a file's bytes: U+0000 or U+FFFD means the file
-// was not UTF-8 (UTF-16, or damaged); strict JSON, nested at most MAX_DEPTH deep.
+// was not UTF-8 (UTF-16, or damaged); strict JSON, nested at most limits.depth deep.
+/** @param {string} text @param {Contract} contract @returns {Checked | Refusal} */
 export function parseDocument(text, contract) {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   if (/[\u0000\uFFFD]/.test(body)) return { error: "reason_encoding" };
-  if (tooDeep(body)) return { error: "reason_json" };
+  if (tooDeep(body, contract.limits.depth)) return { error: "reason_json" };
   let document;
   try {
     document = JSON.parse(body);
@@ -279,7 +300,7 @@ export function parseDocument(text, contract) {
 }
 
 // One pass, no regular expression: a string of 100 KB of quotes and backslashes stays linear.
-function tooDeep(text) {
+function tooDeep(text, maxDepth) {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i += 1) {
@@ -290,7 +311,7 @@ function tooDeep(text) {
     } else if (c === '"') inString = true;
     else if (c === "[" || c === "{") {
       depth += 1;
-      if (depth > MAX_DEPTH) return true;
+      if (depth > maxDepth) return true;
     } else if (c === "]" || c === "}") depth -= 1;
   }
   return false;

@@ -1,3 +1,4 @@
+// @ts-check
 // The answer contract: what counts as a valid answer, which questions a
 // business profile rules out, and the scale (unit, factor, note) a figure is
 // typed in. It is exported from the question bank at build time and travels in

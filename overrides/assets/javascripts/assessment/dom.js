@@ -1,3 +1,4 @@
+// @ts-check
 // Tiny DOM builder. Text always goes in as text nodes, never as HTML, so no
 // answer, link or file can inject markup.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // What the page says about the engine: the load's steps (and bytes while
 // downloading), ready, restarting, stopped; and whether the results shown are
 // current. Results that the engine could not update are marked stale (a notice
@@ -11,7 +12,7 @@ const MB = 1024 * 1024;
 
 export function engineStatus({ status, results, t }) {
   const html = document.documentElement;
-  const staleBox = document.getElementById("rf-results-stale");
+  const staleBox = /** @type {HTMLElement} */ (document.getElementById("rf-results-stale"));
   let reached = -1; // steps only move forward, however the downloads interleave
   const show = (text, kind) => {
     status.hidden = false;
@@ -30,7 +31,8 @@ export function engineStatus({ status, results, t }) {
       reached = -1;
       show(t("engine_loading"));
     },
-    progress({ step, loaded, total }) {
+    /** @param {import("./protocol.js").ProgressMessage} message */
+    progress({ step, loaded = 0, total = 0 }) {
       const index = STEPS.indexOf(step);
       if (index < reached || index < 0 || html.dataset.engine !== "loading") return;
       reached = index;

@@ -1,3 +1,4 @@
+// @ts-check
 // The scoring engine: the `assessment` Python package running in Pyodide, in a
 // Web Worker so that loading it never blocks the page.
 //
@@ -8,6 +9,15 @@
 // The first failure restarts the engine once on its own (a new worker; the page
 // then replays its current answers); the second is final and reported.
 
+/** @typedef {import("./protocol.js").FromWorker} FromWorker */
+/** @typedef {import("./protocol.js").ToWorker} ToWorker */
+/** @typedef {import("./protocol.js").Payload} Payload */
+/** @typedef {{pyodide: string, wheel: string, snapshot?: string, snapshotSha256?: string, bankVersion?: string,
+ *   onReady: (message: import("./protocol.js").ReadyMessage & {restarted: boolean}) => void,
+ *   onFailed: (reason: string, how: {wasReady: boolean}) => void,
+ *   onProgress?: (message: import("./protocol.js").ProgressMessage) => void,
+ *   onStale?: (reason: string, how: {wasReady: boolean}) => void}} EngineOptions */
+
 export const STALL_MS = 45000; // a load with no progress message for this long is stuck
 export const REQUEST_MS = 15000; // one scoring request (milliseconds of CPU at most when healthy)
 const RESTARTS = 1;
@@ -16,7 +26,9 @@ export class Engine {
   // onProgress({step, loaded, total}): the load's step ("download", "python", "engine") and bytes.
   // onStale(reason): the engine stopped and is restarting; results on the page are no longer current.
   // onReady(message): ready (again, after a restart); onFailed(reason): gave up.
-  constructor({ pyodide, wheel, snapshot, snapshotSha256, bankVersion, onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
+  /** @param {EngineOptions} options */
+  constructor({ pyodide, wheel, snapshot, snapshotSha256, bankVersion = "", onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
+    /** @type {Map<number, {settle: (payload: Payload) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
     this.onReady = onReady;
@@ -25,10 +37,17 @@ export class Engine {
     this.onStale = onStale;
     this.restarts = 0;
     this.everReady = false;
+    /** @type {"loading" | "ready" | "failed"} */
     this.state = "loading";
+    /** @type {Worker | null} */
+    this.worker = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+    /** @param {string} path */
     const url = (path) => new URL(path, document.baseURI).href;
     // What the worker starts from: the runtime, the wheel, and the snapshot to try first (worker.js).
-    this.urls = { pyodide: url(pyodide), wheel: url(wheel), snapshot: snapshot && url(snapshot), snapshotSha256, bankVersion };
+    /** @type {import("./protocol.js").InitMessage} */
+    this.urls = { type: "init", pyodide: url(pyodide), wheel: url(wheel), snapshot: snapshot && url(snapshot), snapshotSha256, bankVersion };
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       queueMicrotask(() => this.fail("no_wasm"));
       return;
@@ -40,12 +59,13 @@ export class Engine {
     this.start(early);
   }
 
+  /** @param {{worker: Worker, queue: FromWorker[]} | null} [early] the worker the page's head started */
   start(early = null) {
     this.state = "loading";
     try {
       this.worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     } catch (error) {
-      queueMicrotask(() => this.fail(String(error.message || error)));
+      queueMicrotask(() => this.fail(String((error instanceof Error && error.message) || error)));
       return;
     }
     const worker = this.worker;
@@ -62,7 +82,7 @@ export class Engine {
       queueMicrotask(() => early.queue.forEach((message) => worker === this.worker && this.receive(message)));
       return;
     }
-    worker.postMessage({ type: "init", ...this.urls });
+    worker.postMessage(this.urls);
   }
 
   // (Re)arm the load's watchdog: called at start and on each progress message.
@@ -71,6 +91,7 @@ export class Engine {
     this.timer = setTimeout(() => this.fail("timed out"), STALL_MS);
   }
 
+  /** @param {string} reason */
   fail(reason) {
     if (this.state === "failed") return;
     clearTimeout(this.timer);
@@ -91,6 +112,7 @@ export class Engine {
     this.onFailed(reason, { wasReady: this.everReady });
   }
 
+  /** @param {FromWorker} message */
   receive(message) {
     if (message.type === "progress" && this.state === "loading") {
       this.watchProgress();
@@ -110,6 +132,7 @@ export class Engine {
   }
 
   // One request to the worker, answered or timed out (a timeout counts as the engine's failure).
+  /** @param {{type: "assess", document: Record<string, any>, lang: string} | {type: "call", fn: string, args: (string | null)[]}} message @returns {Promise<Payload>} */
   request(message) {
     if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready", stale: true });
     const id = this.nextId++;
@@ -124,17 +147,19 @@ export class Engine {
           resolve(payload);
         },
       });
-      this.worker.postMessage({ ...message, id });
+      /** @type {Worker} */ (this.worker).postMessage(/** @type {ToWorker} */ ({ ...message, id }));
     });
   }
 
   // Any other entry point of assessment/browser.py, with its arguments as strings (JSON
   // text, a language, ...). -> Promise of the function's {ok: true, ...} | {ok: false, error}
+  /** @param {string} fn @param {(string | null)[]} args */
   call(fn, ...args) {
     return this.request({ type: "call", fn, args });
   }
 
   // submission: {profile, answers}. -> Promise of {ok: true, result} | {ok: false, error}
+  /** @param {Record<string, any>} submission @param {string} lang */
   assess(submission, lang) {
     return this.request({ type: "assess", document: submission, lang });
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // Offline after one visit: the site's service worker (sitekit/sw.js) is registered
 // once the engine is ready, so its precaching (the runtime, the wheel, the engine's
 // snapshot) never competes with a first visit's own downloads. Only the assessment

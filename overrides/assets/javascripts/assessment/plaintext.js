@@ -1,3 +1,4 @@
+// @ts-check
 // Text a company writes itself (evidence notes, respondent and company labels):
 // plain, visible, bounded. The same rule as the engine's assessment/plaintext.py
 // (read its docstring for why); tests/cases/plaintext.json holds both to it.

@@ -1,3 +1,4 @@
+// @ts-check
 // The printed report in the browser, and the peer bands the results show.
 //
 // The report is rendered by the engine (assessment/printed.py through
@@ -50,8 +51,14 @@ export function today() {
 export class Reports {
   // engine: engine.js's Engine; lang: the page's language; brand, bands: URLs from the
   // results section's data-report-brand and data-bands (bands absent: no peer bands).
+  /** @param {{engine: import("./engine.js").Engine, lang: string, brand?: string, bands?: string, t: (key: string) => string}} options */
   constructor({ engine, lang, brand, bands, t }) {
-    Object.assign(this, { engine, lang, brandUrl: brand, bandsUrl: bands || null, t });
+    this.engine = engine;
+    this.lang = lang;
+    this.brandUrl = brand || "";
+    this.bandsUrl = bands || null;
+    this.t = t;
+    /** @type {HTMLIFrameElement | null} */
     this.frame = null;
     this.bands(); // fetched while the engine loads, so the first results need not wait for it
   }
@@ -82,7 +89,7 @@ export class Reports {
     try {
       brand = await fetchText(this.brandUrl);
     } catch (error) {
-      return { error: String(error.message || error) };
+      return { error: String((error instanceof Error && error.message) || error) };
     }
     const bands = await this.bands();
     // paper null: the printer's own paper (page 1 fits A4 and US Letter alike).

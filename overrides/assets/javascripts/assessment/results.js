@@ -1,3 +1,4 @@
+// @ts-check
 // Render the engine's result, answer first: what to fix first and why, the
 // actions to do now, then the four scores with their figures, warnings, the
 // rest of the plan and what is still unanswered.
@@ -51,12 +52,14 @@ function headline(result, t, quick) {
   return h(
     "section",
     { class: `rf-root${root ? "" : " rf-root--none"}`, "aria-labelledby": "rf-root-title" },
+    // Ads that lose money on every order come first, whatever the root (the plan's first action says how).
+    result.stop_loss ? h("p", { class: "rf-root__stop-loss", dataset: { stopLoss: "true" } }, result.stop_loss.text) : null,
     h("p", { class: "rf-root__kicker" }, root ? t("fix_first_kicker") : t("no_root_kicker")),
     h("h3", { id: "rf-root-title", class: "rf-root__pillar" }, root ? `${root.letter}. ${root.name}` : t("no_root_title")),
     now.length
       ? [
           h("p", { class: "rf-root__first-title" }, `${t("first_three")}${t("colon")}`),
-          h("ol", { class: "rf-root__first" }, now.map((a) => h("li", {}, h("a", { href: `#${actionAnchor(a)}` }, a.title)))),
+          h("ol", { class: "rf-root__first" }, now.map((a) => h("li", { dataset: { state: a.state || "" } }, h("a", { href: `#${actionAnchor(a)}` }, a.title), stateBadge(a)))),
         ]
       : null,
     quick
@@ -70,6 +73,7 @@ function headline(result, t, quick) {
       : null,
     result.root_reason ? h("p", { class: "rf-root__reason" }, result.root_reason) : null,
     result.borderline_note ? h("p", { class: "rf-root__borderline", dataset: { borderline: "true" } }, result.borderline_note) : null,
+    result.thin_note ? h("p", { class: "rf-root__thin", dataset: { thin: "true" } }, result.thin_note) : null,
     h("p", { class: "rf-root__confidence", dataset: { confidence: result.confidence } }, result.confidence_note),
   );
 }
@@ -97,6 +101,11 @@ function statusControl(action, t, readOnly) {
   );
 }
 
+// In progress or done, beside the action's name (the name is struck through when done, never the badge).
+function stateBadge(action) {
+  return action.state ? [" ", h("span", { class: "rf-badge rf-action__state", dataset: { state: action.state } }, action.state_label)] : null;
+}
+
 function actionItem(action, view, names) {
   const { t, home } = view;
   const template = view.templates[action.id];
@@ -108,7 +117,7 @@ function actionItem(action, view, names) {
       id: actionAnchor(action),
       dataset: { pillar: action.pillar, actionId: action.id, phase: action.phase, state },
     },
-    h("h4", { class: "rf-action__title" }, action.title, state ? [" ", h("span", { class: "rf-badge rf-action__state" }, action.state_label)] : null),
+    h("h4", { class: "rf-action__title" }, h("span", { class: "rf-action__name" }, action.title), stateBadge(action)),
     statusControl(action, t, view.readOnly),
     h("p", { class: "rf-action__meta" }, `${names[action.pillar]} · ${action.area} · ${format(t("horizon"), { days: action.horizon })}`),
     h("p", { class: "rf-action__why" }, action.why),
@@ -271,5 +280,6 @@ export function renderResults(container, result, view) {
 export function summarise(result, t) {
   const root = result.pillars.find((p) => p.id === result.root);
   const scores = result.pillars.map((p) => `${p.name} ${p.score === null ? t("not_assessed") : p.score}`).join(t("list_separator"));
-  return `${root ? format(t("root_title"), { pillar: root.name }) : t("no_root_title")}. ${scores}.`;
+  const stop = result.stop_loss ? `${result.stop_loss.text} ` : "";
+  return `${stop}${root ? format(t("root_title"), { pillar: root.name }) : t("no_root_title")}. ${scores}.`;
 }

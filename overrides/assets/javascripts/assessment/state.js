@@ -1,3 +1,4 @@
+// @ts-check
 // What the page holds for one company: the profile and answers, and what a
 // workshop records beside them (evidence notes per question, plan action states,
 // who answered and for which company). One shape for storage, exports, links,
@@ -30,6 +31,8 @@ export function documentOf(state, extra = {}) {
   return { ...document, ...extra };
 }
 
+// Nothing a company wrote: no answer, profile, note, action state or label.
 export function isEmpty(state) {
-  return !Object.keys(state.answers).length && !Object.keys(state.profile).length && !Object.keys(state.notes || {}).length;
+  const parts = [state.answers, state.profile, state.notes || {}, state.actions || {}];
+  return parts.every((part) => !Object.keys(part).length) && !state.respondent && !state.company;
 }

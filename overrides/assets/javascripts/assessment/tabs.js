@@ -1,3 +1,4 @@
+// @ts-check
 // Two tabs on the same assessment: each saves its whole state on every change,
 // and the other hears of it through the `storage` event. Merge, don't overwrite:
 // every answer only the other tab changed is taken, every answer only this tab

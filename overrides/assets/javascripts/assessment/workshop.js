@@ -1,3 +1,4 @@
+// @ts-check
 // What the workshop's two views (the team view and the comparison over time) share:
 // the page's data blocks, the engine, notices, tables, and a few pure rules (naming
 // the sources, reading a pasted link, picking the two assessments to compare) that
@@ -58,6 +59,7 @@ export function shownDate(iso, lang) {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = new Date(day ? `${iso}T00:00:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
+  /** @type {Intl.DateTimeFormatOptions} */
   const options = day ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" };
   return date.toLocaleString(lang || undefined, options);
 }
@@ -81,12 +83,14 @@ export function isolated(text) {
 
 // The page's data blocks and notices. root: the view's element (#rf-team, #rf-compare).
 export function setup(root) {
-  const strings = JSON.parse(document.getElementById("rf-strings").textContent);
-  const texts = JSON.parse(document.getElementById("rf-texts").textContent);
-  const contract = readContract(JSON.parse(document.getElementById("rf-contract").textContent));
+  /** @param {string} id */
+  const data = (id) => JSON.parse(/** @type {HTMLElement} */ (document.getElementById(id)).textContent || "null");
+  const strings = data("rf-strings");
+  const texts = data("rf-texts");
+  const contract = readContract(data("rf-contract"));
   const t = (key) => strings[key] ?? key;
   const tx = (key, values = {}) => format(texts[key] ?? key, values);
-  const notices = document.getElementById("rf-notices");
+  const notices = /** @type {HTMLElement} */ (document.getElementById("rf-notices"));
 
   function notice(kind, content, actions = []) {
     const box = h(
@@ -101,6 +105,7 @@ export function setup(root) {
   }
 
   // Why a file or link was refused; an id is named only when it looks like one (answers.js).
+  /** @param {{error: string, id?: string}} refusal */
   const reason = ({ error, id }) => format(t(error), { id: id ?? t("unnamed_id") });
 
   return { t, tx, contract, notice, reason, lang: root.dataset.lang };
@@ -109,7 +114,7 @@ export function setup(root) {
 // The engine, started the way the assessment page starts it (the head's partial may
 // already have begun). onReady runs once it can answer.
 export function startEngine(root, t, notice, onReady) {
-  const status = document.getElementById("rf-engine-status");
+  const status = /** @type {HTMLElement} */ (document.getElementById("rf-engine-status"));
   document.documentElement.dataset.engine = "loading";
   status.hidden = false;
   status.textContent = t("workshop_engine_loading");
