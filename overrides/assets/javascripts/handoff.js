@@ -3,7 +3,13 @@
 // says what would change, and "Use it" types the figure into the field as a person would
 // (input and change events), so the page's own code scores and saves it.
 
-/** The margin in the address, or null when there is none or it is not a margin (0–100). */
+// @ts-check
+
+/**
+ * The margin in the address, or null when there is none or it is not a margin (0–100).
+ * @param {string} search
+ * @returns {number | null}
+ */
 export function handedMargin(search) {
   const raw = new URLSearchParams(search).get("margin");
   if (raw === null || raw.trim() === "") return null;
@@ -11,22 +17,32 @@ export function handedMargin(search) {
   return Number.isFinite(value) && value >= 0 && value <= 100 ? value : null;
 }
 
-/** The offer's text: the margin, and the answer it would replace when there is one. */
+/**
+ * The offer's text: the margin, and the answer it would replace when there is one.
+ * @param {{offer: string, replace: string}} texts
+ * @param {number} margin
+ * @param {string} current
+ */
 export function offerText(texts, margin, current) {
   const offer = texts.offer.replace("{margin}", String(margin));
   if (current === "" || Number(current) === margin) return offer;
   return `${offer} ${texts.replace.replace("{current}", current)}`;
 }
 
+/**
+ * @param {Document} doc
+ * @param {Location} location
+ * @param {History} history
+ */
 export function start(doc = document, location = window.location, history = window.history) {
   const margin = handedMargin(location.search);
-  const notice = doc.querySelector("[data-handoff]");
+  const notice = /** @type {HTMLElement | null} */ (doc.querySelector("[data-handoff]"));
   if (margin === null || !notice) return;
-  const input = doc.getElementById(`in-${notice.dataset.handoff}`);
-  const text = notice.querySelector("[data-handoff-text]");
-  const use = notice.querySelector("[data-handoff-use]");
+  const input = /** @type {HTMLInputElement | null} */ (doc.getElementById(`in-${notice.dataset.handoff}`));
+  const text = /** @type {HTMLElement | null} */ (notice.querySelector("[data-handoff-text]"));
+  const use = /** @type {HTMLElement | null} */ (notice.querySelector("[data-handoff-use]"));
   if (!input || !text || !use) return;
-  const texts = { offer: text.dataset.offer, replace: text.dataset.replace };
+  const texts = { offer: text.dataset.offer || "", replace: text.dataset.replace || "" };
   const show = () => { text.textContent = offerText(texts, margin, input.value); };
   show();
   notice.hidden = false;
@@ -36,7 +52,7 @@ export function start(doc = document, location = window.location, history = wind
     input.dispatchEvent(new Event("input", { bubbles: true }));
     input.dispatchEvent(new Event("change", { bubbles: true }));
     input.removeEventListener("input", show);
-    text.textContent = text.dataset.done.replace("{margin}", String(margin));
+    text.textContent = (text.dataset.done || "").replace("{margin}", String(margin));
     use.hidden = true;
     // Reloading should not offer it again: the figure is now an answer like any other.
     const url = new URL(location.href);
