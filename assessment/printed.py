@@ -273,7 +273,7 @@ class _Page:
                 f'<li data-action-id="{esc(action["id"])}"{state}>'
                 f'<p class="action-title"><strong>{esc(action["title"])}</strong>{self.state(action)}</p>'
                 f'<p class="action-target"><span class="label">{self.e("report_target")}{colon}</span>'
-                f"{esc(action['target'])}</p>"
+                f"{esc(action['metric'])}{colon}{esc(action['target'])}</p>"
                 f'<p class="action-meta">{self.e("report_owner")}{colon}{esc(action["owner"])} · {esc(days)}</p></li>'
             )
         return f"""<section class="now" aria-labelledby="now-title">

@@ -81,7 +81,8 @@ def test_page_one_carries_everything_a_board_needs() -> None:
     now = [a for a in result["plan"] if a["phase"] == "now"]
     assert len(now) == 3
     for action in now:
-        assert action["title"] in first and action["target"] in first
+        # what the target measures stands beside it, as on the results page
+        assert action["title"] in first and f"{action['metric']}: {action['target']}" in first
     assert "hello@northwind.example" in first  # the mailto: link, written out for paper
     assert 'class="qr" src="data:image/svg+xml;base64,' in summary(page)
     assert "盟接之桥" in first and brand.legal["en"] in first
