@@ -21,12 +21,22 @@ BANK = get_bank()
 # The kind of figure each unit the bank uses measures, and the words that name that kind per language.
 KIND_OF_UNIT = {
     "%": "share",
-    "minutes": "time", "分钟": "time", "hours": "time", "小时": "time", "working hours": "time",
-    "工作小时": "time", "seconds": "time", "秒": "time",
-    "stars": "rating", "星": "rating", "分": "rating",
-    "reviews": "reviews", "条": "reviews",
+    "minutes": "time",
+    "分钟": "time",
+    "hours": "time",
+    "小时": "time",
+    "working hours": "time",
+    "工作小时": "time",
+    "seconds": "time",
+    "秒": "time",
+    "stars": "rating",
+    "星": "rating",
+    "分": "rating",
+    "reviews": "reviews",
+    "条": "reviews",
     "": "ratio",
-    "clicks": "clicks", "次点击": "clicks",
+    "clicks": "clicks",
+    "次点击": "clicks",
 }
 NAMES = {
     "share": {"en": r"rate|share|%|completeness", "zh": r"率|占比|%|完整度"},
