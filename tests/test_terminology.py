@@ -341,6 +341,7 @@ def test_the_phrasing_rule(text: str, problem: str | None) -> None:
         ("录入次品台账", "缺陷记录表"),
         ("询盘：成交的前奏", "转化前奏"),
         ("价值兑现", "价值实现"),
+        ("主力渠道的 LTV/CAC 低于 1", "LTV:CAC"),
     ],
 )
 def test_each_listed_variant_is_caught(text: str, term: str) -> None:
