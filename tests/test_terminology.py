@@ -342,6 +342,7 @@ def test_the_phrasing_rule(text: str, problem: str | None) -> None:
         ("询盘：成交的前奏", "转化前奏"),
         ("价值兑现", "价值实现"),
         ("主力渠道的 LTV/CAC 低于 1", "LTV:CAC"),
+        ("仍低于盈亏平衡线的计划", "保本投产比"),
     ],
 )
 def test_each_listed_variant_is_caught(text: str, term: str) -> None:
