@@ -65,7 +65,9 @@ PATTERNS = [
     (re.compile(p["regex"]), p["message"]["en"]) for p in tomllib.loads(TERMS_FILE.read_text("utf-8"))["patterns"]
 ]
 HALF_WIDTH = re.compile(rf"[{HAN}]\s*[(:;,?!]|[):;,?!]\s*[{HAN}]")
+RANGE_HYPHEN = re.compile(r"(?<![\d.\-])\d{1,3}-\d{1,3}(?![\d\-])")  # "2-3 个": a range takes an en dash, "2–3 个"
 EMOJI = re.compile(r":[a-z0-9-]+:")
+CODE = re.compile(r"`[^`\n]*`|CODE")
 EXPLAINED = re.compile(r"（[^（）\n]*）")
 RETAIL_ONLY = "询单转化率"
 GLOSSARY = "terms.zh.md"  # pairs each Chinese term with its English name on purpose (ROAS among them)
@@ -241,6 +243,7 @@ def phrasing_problems(text: str) -> list[str]:
     found = [f"{message}: {m.group(0)}" for pattern, message in PATTERNS for m in pattern.finditer(bare)]
     if "ROAS" in EXPLAINED.sub("", bare):
         found.append("ROAS outside a bracket that explains it (say 投产比)")
+    found += [f"a range written with a hyphen: {m.group(0)} (use –)" for m in RANGE_HYPHEN.finditer(CODE.sub("", bare))]
     for match in HALF_WIDTH.finditer(EMOJI.sub("", bare)):
         found.append(f"half-width punctuation beside Chinese: …{bare[max(0, match.start() - 8) : match.end() + 8]}…")
     return found
@@ -324,6 +327,9 @@ def test_pillar_pages_name_each_pillar_by_the_banks_role(pillar: Any) -> None:
         ("投产比（ROAS）低于保本投产比", None),
         ("每天 9:00–23:00 在线", None),
         ("LTV:CAC 达到 3", None),
+        ("买家会对比的 2-3 个竞品", "hyphen"),
+        ("买家会对比的 2–3 个竞品", None),
+        ("2026-03-01 的报告", None),
         ("别写“不到 40% 左右”", None),
     ],
 )
