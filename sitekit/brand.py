@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from assessment.brandinfo import BANDS_FILE
-from assessment.files import NotRegularFile, read_limited
-from assessment.markup import html_found
+from assessment.bank.files import NotRegularFile, read_limited
+from assessment.bank.markup import html_found
+from assessment.render.brand import BANDS_FILE
 
 from . import languages as site_languages
 from .colours import LOGO_CONTRAST, logo_contrast

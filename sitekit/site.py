@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from assessment import get_bank
+from assessment.bank.loader import load_bank
+from assessment.bank.model import Bank
 from assessment.errors import BankError
-from assessment.loader import load_bank
-from assessment.model import Bank
-from assessment.result import page_url
-from assessment.strings import strings
+from assessment.render.strings import strings
+from assessment.scoring.result import page_url
 
 from . import languages as site_languages
 from . import navigation

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from answerfiles import fixtures
 
-from assessment.answers import read_document
-from assessment.brandinfo import BANDS_FILE, brand_data, brand_from_data, read_brand
-from assessment.loader import load_bank
-from assessment.peers import check_bands
-from assessment.printed import render_report
+from assessment.answers.document import read_document
+from assessment.bank.loader import load_bank
+from assessment.render.brand import BANDS_FILE, brand_data, brand_from_data, read_brand
+from assessment.render.printed import render_report
+from assessment.workshop.peers import check_bands
 from sitekit.brand import UPSTREAM_BRAND, BrandError, load_brand
 from sitekit.report import BAND_FIELDS, REPORT_FILE, read_bands, report_files
 from sitekit.site import check

@@ -33,11 +33,11 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 import sitekit.adapters as state  # noqa: E402
+from assessment.bank.markup import to_html, to_markdown  # noqa: E402
+from assessment.bank.quick import load_quick  # noqa: E402
 from assessment.errors import BankError  # noqa: E402
-from assessment.export import answer_contract, export_bank, workshop_texts  # noqa: E402
-from assessment.markup import to_html, to_markdown  # noqa: E402
-from assessment.quick import load_quick  # noqa: E402
-from assessment.strings import strings  # noqa: E402
+from assessment.render.export import answer_contract, export_bank, workshop_texts  # noqa: E402
+from assessment.render.strings import strings  # noqa: E402
 from sitekit import a11y, navigation, theme  # noqa: E402
 from sitekit import languages as site_languages  # noqa: E402
 from sitekit.brand import BrandError  # noqa: E402

@@ -1,7 +1,7 @@
 // @ts-check
 // The printed report in the browser, and the peer bands the results show.
 //
-// The report is rendered by the engine (assessment/printed.py through
+// The report is rendered by the engine (assessment/render/printed.py through
 // report_json), the same function `python -m assessment report` runs, from the
 // same document (profile, answers, notes, labels, action states) and the same
 // brand: the build publishes the brand as data (assets/brand/report.json, made

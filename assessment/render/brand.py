@@ -23,9 +23,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .errors import AssessmentError
+from ..errors import AssessmentError
 
-CHECKOUT = Path(__file__).resolve().parents[1]
+CHECKOUT = Path(__file__).resolve().parents[2]
 BRAND_LOADER = CHECKOUT / "sitekit" / "brand.py"
 BANDS_FILE = "bands.json"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
