@@ -25,12 +25,12 @@ from . import languages as site_languages
 from . import navigation
 from .arithmetic import check as check_arithmetic
 from .brand import ROOT, Brand, BrandError, brand_dir, check_leftovers, load_brand, upstream_pages
+from .brand.assets import BANDS_FILE, REPORT_FILE, read_bands
 from .cases import case_index
 from .content import expand, keep_published
 from .engine import Engine, build_engine
 from .pages import page_values
 from .reference import fill_reference
-from .report import BANDS_FILE, REPORT_FILE, read_bands
 from .snapshot import Snapshot, describe, make_snapshot
 from .staging import Staged, language_of, stage_docs, variant, work_folder
 

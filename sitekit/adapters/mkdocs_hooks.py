@@ -41,7 +41,8 @@ from assessment.render.strings import strings  # noqa: E402
 from sitekit import a11y, navigation, theme  # noqa: E402
 from sitekit import languages as site_languages  # noqa: E402
 from sitekit.brand import BrandError  # noqa: E402
-from sitekit.colours import brand_css  # noqa: E402
+from sitekit.brand.assets import write_report_files  # noqa: E402
+from sitekit.brand.colours import brand_css  # noqa: E402
 from sitekit.content import ContentError, bank_values  # noqa: E402
 from sitekit.engine import (  # noqa: E402
     PYODIDE_DIR,
@@ -51,7 +52,6 @@ from sitekit.engine import (  # noqa: E402
 )
 from sitekit.modules import ModuleError, page_modules  # noqa: E402
 from sitekit.offline import MANIFEST, SERVICE_WORKER, write_manifest  # noqa: E402
-from sitekit.report import write_report_files  # noqa: E402
 from sitekit.site import BRAND_ASSETS, Site, prepare  # noqa: E402
 from sitekit.snapshot import SnapshotError, publish_snapshot  # noqa: E402
 from sitekit.templates import files as template_files  # noqa: E402

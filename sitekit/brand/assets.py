@@ -30,7 +30,7 @@ __all__ = ["BANDS_FILE", "REPORT_FILE", "BandsError", "read_bands", "report_file
 from assessment.bank.model import Bank
 from assessment.workshop.peers import PeerError, check_bands
 
-from .brand import Brand, BrandError, shown
+from .load import Brand, BrandError, shown
 
 REPORT_FILE = "report.json"
 BAND_FIELDS = ("format", "about", "group_by", "percentiles", "min_companies", "bank_versions", "groups")
