@@ -15,8 +15,8 @@ import tomllib
 import pytest
 
 from assessment import get_bank
-from assessment.answers import check_submission
-from assessment.model import PILLAR_IDS
+from assessment.answers.document import check_submission
+from assessment.bank.model import PILLAR_IDS
 from sitekit.realcases import FOLDER, VARIANTS, assessable, documents, load_cases, rates, score, usual_practices
 
 bank = get_bank()

@@ -33,9 +33,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import UNKNOWN, Action, Bank, Profile, Warning
+from ..bank.model import UNKNOWN, Action, Bank, Profile, Warning
 from .root import Root
-from .scoring import BAND_IDS, PillarScore, QuestionScore
+from .scores import BAND_IDS, PillarScore, QuestionScore
 
 Phase = Literal["now", "next", "later"]
 NEXT_LEVEL_PILLARS = 2
