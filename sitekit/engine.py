@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessment import __version__
-from assessment.codec import dumps
-from assessment.model import Bank
-from assessment.sharelink import known_layouts, layout
+from assessment.answers.sharelink import known_layouts, layout
+from assessment.bank.codec import dumps
+from assessment.bank.model import Bank
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "assessment"
@@ -35,7 +35,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 ENGINE_DIR = "assets/engine"
 PYODIDE_DIR = "assets/pyodide"
-PACKAGE_FILES = ("*.py", "strings.json", "bank/layouts.json")
+PACKAGE_FILES = ("**/*.py", "render/strings.json", "bank/layouts.json")
 """The package as the browser needs it: code, words, share-link layouts; the bank travels as bank/bank.json."""
 
 METADATA = """\
@@ -138,6 +138,6 @@ def publish_engine(site: Path, engine: Engine, bank: Bank) -> None:
     release = site / engine.folder
     release.mkdir(parents=True)
     shutil.copyfile(engine.wheel, release / engine.wheel.name)
-    # Share links made with an earlier bank are read with that bank's layout (assessment/sharelink.py).
+    # Share links made with an earlier bank are read with that bank's layout (assessment/answers/sharelink.py).
     layouts = {**known_layouts(), bank.version: layout(bank)}
     (root / "layouts.json").write_text(json.dumps(layouts, ensure_ascii=False, separators=(",", ":")), "utf-8")

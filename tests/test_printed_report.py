@@ -26,12 +26,12 @@ from pdftext import appears, pdf_pages
 from pypdf import PdfReader
 
 from assessment import BankError, assess_document, get_bank
-from assessment.answers import read_document
-from assessment.brandinfo import ReportBrand, brand_from_data, read_brand, written_address
+from assessment.answers.document import read_document
+from assessment.bank.loader import load_bank
 from assessment.browser import report_json
-from assessment.loader import load_bank
-from assessment.pdf import find_chromium
-from assessment.printed import render_report
+from assessment.render.brand import ReportBrand, brand_from_data, read_brand, written_address
+from assessment.render.pdf import find_chromium
+from assessment.render.printed import render_report
 
 ROOT = Path(__file__).resolve().parents[1]
 ACME = ROOT / "examples" / "acme-brand"
@@ -151,8 +151,8 @@ def test_hostile_labels_and_notes_are_text_in_their_own_direction() -> None:
 
 
 def test_peer_bands_show_where_each_pillar_stands() -> None:
-    from assessment.peers import build_bands, companies_from_csv
-    from assessment.report import csv_table
+    from assessment.render.terminal import csv_table
+    from assessment.workshop.peers import build_bands, companies_from_csv
 
     rows = [(f"c{i}.json", assess_document(d)) for i, d in enumerate(synthetic(12, models=["b2b-export"]))]
     table = csv_table(rows, [d.id for d in bank.dimensions])

@@ -7,7 +7,7 @@ site's own data may use a rejected variant. Writing a variant inside quotation m
 (“跳失率”) mentions it rather than uses it, and is allowed.
 
 Chinese texts are: docs/*.zh.md as a reader sees them, the bank's Chinese texts, the Chinese UI
-strings (assessment/strings.json), the site's own Chinese data, and the results and plan targets the
+strings (assessment/render/strings.json), the site's own Chinese data, and the results and plan targets the
 engine generates in Chinese for every calibration case and sample company.
 
 Phrasing (sitekit/data/terms.toml, [[patterns]]): no "不到 X 左右" or "X 左右以上".
@@ -40,7 +40,7 @@ import pytest
 from sitepages import published
 
 from assessment import assess_document, get_bank
-from assessment.strings import STRINGS
+from assessment.render.strings import STRINGS
 from sitekit.terms import TERMS as TERMS_FILE
 from sitekit.terms import load as load_terms
 
@@ -205,7 +205,7 @@ def test_a_quoted_variant_is_a_mention_not_a_use() -> None:
 
 
 def ui_texts() -> list[tuple[str, str]]:
-    """Every Chinese UI string (assessment/strings.json, every section), with its key."""
+    """Every Chinese UI string (assessment/render/strings.json, every section), with its key."""
     return [(f"strings.json: {key}", text) for key, text in _flat(json.loads(STRINGS.read_text("utf-8"))["zh"])]
 
 

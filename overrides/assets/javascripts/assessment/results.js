@@ -159,7 +159,7 @@ function doNow(result, view, names) {
 }
 
 // Where each pillar stands against the middle half of companies like this one: the
-// engine's sentence per pillar (assessment/peers.py place), as text. Only when the
+// engine's sentence per pillar (assessment/workshop/peers.py place), as text. Only when the
 // brand ships peer bands (report.js); the comparison is made here, nothing is sent.
 function peerBands(result, placement, t) {
   if (!placement) return null;

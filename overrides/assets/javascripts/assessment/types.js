@@ -64,7 +64,7 @@
  */
 
 /**
- * The limits of what a page accepts; the engine's own (assessment/export.py answer_contract).
+ * The limits of what a page accepts; the engine's own (assessment/render/export.py answer_contract).
  * @typedef {object} Limits
  * @property {number} note_chars
  * @property {number} label_chars

@@ -28,11 +28,11 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from .answers import Submission
-from .brandinfo import ReportBrand
-from .model import Bank
-from .peers import place
-from .result import build_result
+from ..answers.document import Submission
+from ..bank.model import Bank
+from ..scoring.result import build_result
+from ..workshop.peers import place
+from .brand import ReportBrand
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
