@@ -74,7 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("sources", nargs="+", metavar="FILE_OR_FOLDER", help="answers files, folders or share links")
     report.add_argument("--out", required=True, metavar="DIR", help="folder to write the reports to")
-    report.add_argument("--brand", metavar="DIR", help="brand folder (default: $BRAND_DIR or brand/)")
+    report.add_argument(
+        "--brand",
+        metavar="DIR_OR_FILE",
+        help="the brand's report data: a built site's assets/brand/ (python -m sitekit.brand writes it); default: none",
+    )
     report.add_argument("--paper", choices=["a4", "letter"], default="a4", help="page size (default: a4)")
     report.add_argument("--bands", metavar="FILE", help="peer bands to compare with (default: the brand's bands.json)")
     report.add_argument("--date", help="date printed on the reports (default: each file's own date, else today)")
@@ -198,7 +202,7 @@ def _report(args: argparse.Namespace) -> int:
     from .workshop.peers import check_bands
 
     brand = read_brand(args.brand)
-    overlay = args.overlay or brand.overlay
+    overlay = args.overlay
     bank = _bank(overlay)
     lang = _check_lang(bank.languages, args.lang)
     bands = None

@@ -126,7 +126,7 @@ class _Page:
 
     def masthead(self) -> str:
         result, brand = self.result, self.brand
-        name = brand.name.get(self.lang) or next(iter(brand.name.values()))
+        name = brand.name.get(self.lang) or next(iter(brand.name.values()), "")
         rows = []
         if result.get("company"):
             rows.append((self.t("report_company"), f"<bdi>{esc(result['company'])}</bdi>"))
@@ -135,8 +135,9 @@ class _Page:
         rows.append((self.t("report_date"), esc(self.date[:10])))
         rows.append((self.t("report_version"), esc(result["bank_version"])))
         facts = "".join(f"<div><dt>{esc(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
+        logo = f'<img class="logo" src="{esc(brand.logo)}" alt="">' if brand.logo else ""
         return f"""<header class="masthead">
-<div class="brand"><img class="logo" src="{esc(brand.logo)}" alt=""><p class="brand-name">{esc(name)}</p></div>
+<div class="brand">{logo}<p class="brand-name">{esc(name)}</p></div>
 <dl class="meta">{facts}</dl>
 </header>
 <h1 id="report-title">{self.e("report_title")}</h1>"""
