@@ -85,7 +85,12 @@ def test_page_one_carries_everything_a_board_needs() -> None:
     now = [a for a in result["plan"] if a["phase"] == "now"]
     assert len(now) == 3
     for action in now:
+        # what the target measures stands beside it, as on the results page
         assert action["title"] in first and action["target"] in first
+        # a figure's target says what it measures; a written goal is its own target
+        planned = bank.action(action["id"])
+        label = action["metric"] if planned is not None and planned.target is not None else "Target"
+        assert re.search(rf"{re.escape(label)}:\s+{re.escape(action['target'])}", first), action
     assert "hello@northwind.example" in first  # the mailto: link, written out for paper
     assert 'class="qr" src="data:image/svg+xml;base64,' in summary(page)
     assert "盟接之桥" in first and brand.legal["en"] in first

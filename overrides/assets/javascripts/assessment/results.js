@@ -126,7 +126,8 @@ function actionItem(action, view, names) {
     h(
       "dl",
       { class: "rf-action__facts" },
-      h("dt", {}, t("target")), h("dd", { class: "rf-action__target" }, `${action.metric}: ${action.target}`),
+      h("dt", {}, t("metric")), h("dd", { class: "rf-action__metric" }, action.metric),
+      h("dt", {}, t("target")), h("dd", { class: "rf-action__target" }, action.target),
       h("dt", {}, t("owner")), h("dd", {}, action.owner),
       h("dt", {}, t("unlocks")), h("dd", {}, action.unlocks),
     ),

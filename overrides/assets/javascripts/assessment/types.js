@@ -119,7 +119,7 @@
  * @typedef {object} Report
  * @property {Notice[]} notices
  * @property {boolean} changed
- * @property {{name: string, text: string} | null} [download]
+ * @property {{file: string, date: string, text: string} | null} [download] its name: session/reports.js fileName
  * @property {string} [refused] a UI string's key: the input was not taken
  */
 
