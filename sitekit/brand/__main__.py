@@ -14,7 +14,8 @@ from assessment.bank.loader import load_bank
 from assessment.errors import BankError
 
 from .assets import BANDS_FILE, REPORT_FILE, read_bands, write_report_files
-from .load import BrandError, load_brand
+from .errors import BrandError
+from .load import load_brand
 
 
 def main(argv: list[str]) -> int:

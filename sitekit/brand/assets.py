@@ -30,7 +30,8 @@ from assessment.bank.model import Bank
 from assessment.render.brand import BANDS_FILE, REPORT_FILE, Contact, ReportBrand, brand_data, written_address
 from assessment.workshop.peers import PeerError, check_bands
 
-from .load import Brand, BrandError, shown
+from .errors import BrandError, shown
+from .model import Brand
 
 __all__ = [
     "BANDS_FILE",
