@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import assess_document, load_questionnaire
-from ..answers.document import MAX_FILE_BYTES, Submission, parse_document
+from ..answers.document import Submission
 from ..answers.sharelink import LAYOUTS, known_layouts, layout
 from ..bank.files import NotRegularFile, read_limited
 from ..bank.loader import load_bank
@@ -28,6 +28,7 @@ from ..errors import AssessmentError
 from ..render.terminal import compare_report, csv_table, team_report, text_report
 from ..workshop.compare import compare
 from ..workshop.team import read_source, respondents_from, team_result
+from .inputs import InputError, _is_link, _read_json, shown_name
 
 PDF_WORKERS = 4
 
@@ -36,10 +37,6 @@ MAX_CSV_BYTES = 20 * 1024 * 1024
 """The largest batch CSV read for peer bands: some 100,000 companies, far beyond any consultant's."""
 OVERLAY_ENV = "ASSESSMENT_OVERLAY"
 """Environment variable naming a brand overlay (TOML) for the command line when --overlay is not given."""
-
-
-class InputError(Exception):
-    """A file given on the command line cannot be used; the message names it."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -95,50 +92,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     layout.add_argument("--add", action="store_true", help="add the current bank's layout to bank/layouts.json")
     return parser
-
-
-def shown_name(path: str) -> str:
-    """A file name as it can be printed anywhere: undecodable bytes as U+FFFD, control characters as '?'."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join(c if c.isprintable() else "?" for c in text)
-
-
-def _read_bytes(path: str) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes of a regular file (or stdin); never blocks on a FIFO or reads a device."""
-    name = "stdin" if path == "-" else shown_name(path)
-    if path == "-":
-        stream = sys.stdin
-        if stream is None:
-            raise InputError("stdin: closed, nothing to read")
-        try:
-            buffer = getattr(stream, "buffer", None)
-            if buffer is not None:
-                return bytes(buffer.read(MAX_FILE_BYTES + 1))
-            return str(stream.read(MAX_FILE_BYTES + 1)).encode("utf-8", "surrogateescape")
-        except (OSError, ValueError) as exc:
-            raise InputError(f"stdin: cannot be read ({getattr(exc, 'strerror', None) or 'closed'})") from None
-    try:
-        return read_limited(path, MAX_FILE_BYTES)
-    except NotRegularFile as exc:
-        raise InputError(f"{name}: {exc}") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read file ({exc.strerror or 'error'})") from None
-
-
-def _read_json(path: str) -> Any:
-    try:
-        return parse_document(_read_bytes(path))
-    except AssessmentError as exc:
-        raise InputError(f"{'stdin' if path == '-' else shown_name(path)}: {exc}") from None
-
-
-LINK_MARKS = ("#s=", "#answers=")
-
-
-def _is_link(argument: str) -> bool:
-    """A share link (a whole address or its fragment), unless a file of that name exists."""
-    looks = any(mark in argument for mark in LINK_MARKS) or argument.startswith(("s=", "answers="))
-    return looks and not Path(argument).exists()
 
 
 def _sources(arguments: list[str], lang: str, overlay: str | None) -> list[tuple[str, str, Any]]:
