@@ -35,8 +35,9 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 ENGINE_DIR = "assets/engine"
 PYODIDE_DIR = "assets/pyodide"
-PACKAGE_FILES = ("**/*.py", "render/strings.json", "bank/layouts.json")
-"""The package as the browser needs it: code, words, share-link layouts; the bank travels as bank/bank.json."""
+PACKAGE_FILES = ("**/*.py", "render/strings.json", "render/printed.css", "bank/layouts.json")
+"""The package as the browser needs it: code, words, the report's stylesheet, share-link layouts; the bank
+travels as bank/bank.json."""
 
 METADATA = """\
 [build-system]

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from ..answers.document import Answer
+from ..answers.values import Answer
 from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank, Pillar, Profile, Question, Scale
 from . import economics
 
