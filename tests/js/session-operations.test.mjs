@@ -141,7 +141,7 @@ test("full storage is said once, with an export of the answers on screen", () =>
 });
 
 test("an export is named in the page's language and carries the day it was made, as the report's file does", () => {
-  const strings = JSON.parse(readFileSync(join(ROOT, "assessment", "strings.json"), "utf-8"));
+  const strings = JSON.parse(readFileSync(join(ROOT, "assessment", "render", "strings.json"), "utf-8"));
   const { session } = withMine();
   const made = session.exportOwn().download;
   const day = JSON.parse(made.text).date;
