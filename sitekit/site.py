@@ -27,7 +27,7 @@ from .arithmetic import check as check_arithmetic
 from .brand import ROOT, Brand, BrandError, brand_dir, check_leftovers, load_brand, upstream_pages
 from .brand.assets import BANDS_FILE, REPORT_FILE, read_bands
 from .cases import case_index
-from .content import expand, keep_published
+from .content import expand, keep_published, unlink_hidden
 from .engine import Engine, build_engine
 from .pages import page_values
 from .reference import fill_reference
@@ -77,7 +77,7 @@ class Site:
         if language_of(source, site_languages.codes())[0] == "cases/index.md":
             extra["case-index"] = self.case_index(nav, lang)
         markdown = expand(
-            keep_published(markdown, self.staged.pages),
+            unlink_hidden(keep_published(markdown, self.staged.pages), source, self.brand.hide),
             page_values(self.bank, source, lang, self.method, extra),
             f"docs/{source}",
         )
