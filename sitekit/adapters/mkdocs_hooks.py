@@ -47,6 +47,7 @@ from sitekit.engine import (  # noqa: E402
     PYODIDE_DIR,
     EngineError,
     publish_engine,
+    runtime_info,
     vendor_pyodide,
 )
 from sitekit.modules import ModuleError, page_modules  # noqa: E402
@@ -74,14 +75,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         previous.close()  # `serve` rebuilt: the previous build's folder goes
     try:
         state.current = site = prepare(Path(config.config_file_path).parent)
-        engine = site.build_engine()
     except (BrandError, BankError) as error:
         raise PluginError(f"Configuration error: {error}") from None
     try:
-        # Made here, not after the build: the pages name the snapshot by its content.
+        # Made here, not after the build: the pages name the engine's files and the snapshot by their content.
+        engine = site.build_engine()
         snapshot, _ = site.build_snapshot()
     except SnapshotError as error:
-        raise PluginError(f"Engine snapshot: {error}") from None
+        raise PluginError(f"Engine runtime: {error}") from None
     brand = site.brand
     default = brand.default_language
     config.docs_dir = str(site.staged.docs)
@@ -100,6 +101,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["assessment"] = {
         "bank_version": site.bank.version,
         "wheel": engine.url,
+        "stdlib": engine.stdlib_url,
+        "runtime": runtime_info(),
         "pyodide": PYODIDE_DIR + "/",
         "snapshot": snapshot.url,
         "snapshot_sha256": snapshot.sha256,
