@@ -12,7 +12,7 @@
 /** @typedef {import("./protocol.js").FromWorker} FromWorker */
 /** @typedef {import("./protocol.js").ToWorker} ToWorker */
 /** @typedef {import("./protocol.js").Payload} Payload */
-/** @typedef {{pyodide: string, wheel: string, snapshot?: string, snapshotSha256?: string, bankVersion?: string,
+/** @typedef {{pyodide: string, wheel: string, stdlib?: string, runtime?: string, snapshot?: string, snapshotSha256?: string, bankVersion?: string,
  *   onReady: (message: import("./protocol.js").ReadyMessage & {restarted: boolean}) => void,
  *   onFailed: (reason: string, how: {wasReady: boolean}) => void,
  *   onProgress?: (message: import("./protocol.js").ProgressMessage) => void,
@@ -27,7 +27,7 @@ export class Engine {
   // onStale(reason): the engine stopped and is restarting; results on the page are no longer current.
   // onReady(message): ready (again, after a restart); onFailed(reason): gave up.
   /** @param {EngineOptions} options */
-  constructor({ pyodide, wheel, snapshot, snapshotSha256, bankVersion = "", onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
+  constructor({ pyodide, wheel, stdlib, runtime, snapshot, snapshotSha256, bankVersion = "", onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
     /** @type {Map<number, {settle: (payload: Payload) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
@@ -47,7 +47,16 @@ export class Engine {
     const url = (path) => new URL(path, document.baseURI).href;
     // What the worker starts from: the runtime, the wheel, and the snapshot to try first (worker.js).
     /** @type {import("./protocol.js").InitMessage} */
-    this.urls = { type: "init", pyodide: url(pyodide), wheel: url(wheel), snapshot: snapshot && url(snapshot), snapshotSha256, bankVersion };
+    this.urls = {
+      type: "init",
+      pyodide: url(pyodide),
+      wheel: url(wheel),
+      stdlib: stdlib && url(stdlib),
+      runtime: runtime ? JSON.parse(runtime) : undefined,
+      snapshot: snapshot && url(snapshot),
+      snapshotSha256,
+      bankVersion,
+    };
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       queueMicrotask(() => this.fail("no_wasm"));
       return;

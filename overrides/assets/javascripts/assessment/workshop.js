@@ -122,6 +122,8 @@ export function startEngine(root, t, notice, onReady) {
   return new Engine({
     pyodide: base.endsWith("/") ? base : `${base}/`,
     wheel: root.dataset.wheel,
+    stdlib: root.dataset.stdlib,
+    runtime: root.dataset.runtime,
     onReady: () => {
       document.documentElement.dataset.engine = "ready";
       status.textContent = t("workshop_engine_ready");
