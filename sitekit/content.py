@@ -21,7 +21,8 @@ from assessment.sharelink import encode
 
 from .brand import MAX_BRAND_BYTES
 from .figures import figure_values
-from .timing import minutes
+from .timing import load as load_timing
+from .timing import minutes, stated, workload
 
 TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z0-9.-]+))?\}")
 ABOUT_PAGE = re.compile(r"<!-- rf:if-page (?P<page>\S+\.md) -->\n(?P<body>.*?)<!-- rf:end -->\n?", re.S)
@@ -39,13 +40,19 @@ def number(value: float) -> str:
 def bank_values(bank: Bank, lang: str = "en") -> dict[str, str]:
     """Values any page may state: the rules of the bank as they are in this build."""
     scoring = bank.scoring
-    low, high = minutes(bank, lang)
     quick = load_quick(bank)
     longest = max(quick.sets.values(), key=lambda ids: minutes(bank, lang, only=ids), default=())
-    quick_low, quick_high = minutes(bank, lang, only=longest)
+    timing = load_timing()
+    units, figures = workload(bank, lang)
+    fast, slow = timing["lookup_minutes"]
     return {
-        "minutes": f"{low}–{high}",
-        "quick-minutes": f"{quick_low}–{quick_high}",
+        "minutes": stated(minutes(bank, lang)),
+        "quick-minutes": stated(minutes(bank, lang, only=longest)),
+        # The reading model, as the scoring reference documents it (sitekit/data/timing.toml).
+        "reading-rate": number(timing["reading_rate"][lang]),
+        "reading-units": f"{units:,}",
+        "lookup-figures": str(figures),
+        "lookup-minutes": f"{number(fast)}–{number(slow)}",
         "quick-questions": str(len(bank.dimensions) + max(map(len, quick.sets.values()), default=0)),
         "threshold": number(scoring.health_threshold),
         "brand-file-kb": str(MAX_BRAND_BYTES // 1024),

@@ -18,7 +18,9 @@ from assessment.strings import strings
 
 from .content import bank_values, case_values
 from .economics import economics_values
+from .pagefigures import figure_tokens
 from .root_examples import root_example_values
+from .source_article import source_values
 from .templates import template_values
 from .terms import terms_values
 from .worked_example import example_values
@@ -41,7 +43,8 @@ def page_values(
     bank: Bank, source: str, lang: str, method: Bank | None = None, extra: Mapping[str, str] | None = None
 ) -> dict[str, str]:
     """The values for the page at `source` (its path under docs/, e.g. "cases/review-loop.zh.md")."""
-    values = bank_values(bank, lang) | economics_values(lang) | terms_values(lang)
+    values = bank_values(bank, lang) | economics_values(lang) | terms_values(lang) | figure_tokens(source, lang)
+    values |= source_values(lang)
     values |= template_values(lang, "../" * source.count("/"))
     if source.startswith("cases/"):
         method = method or get_bank()

@@ -23,6 +23,7 @@ from assessment.strings import strings
 
 from . import languages as site_languages
 from . import navigation
+from .arithmetic import check as check_arithmetic
 from .brand import ROOT, Brand, BrandError, brand_dir, check_leftovers, load_brand, upstream_pages
 from .cases import case_index
 from .content import expand, keep_published
@@ -81,6 +82,7 @@ class Site:
             page_values(self.bank, source, lang, self.method, extra),
             f"docs/{source}",
         )
+        check_arithmetic(markdown, f"docs/{source}")  # a worked example that does not add up stops the build
         return fill_reference(markdown, self.bank, lang)
 
     def workshop_links(self) -> dict[str, str | None]:

@@ -85,7 +85,9 @@ def links(lang: str, prefix: str, pillar: str | None = None, templates: dict[str
     for slug, t in chosen.items():
         if pillar is None or pillar in t["pillars"]:
             link = f'[{t["title"][lang]}]({prefix}{path(slug, lang)}){{ download="{t["file"][lang]}" }}'
-            items.append(f"- **{link}** (CSV){strings(lang, 'punctuation')['colon']}{t['about'][lang]}")
+            punctuation = strings(lang, "punctuation")
+            kind = punctuation["bracket"].format(text="CSV")
+            items.append(f"- **{link}**{kind}{punctuation['colon']}{t['about'][lang]}")
     return "\n".join(items)
 
 

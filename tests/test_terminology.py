@@ -1,10 +1,20 @@
-"""One terminology and one spacing rule for every Chinese text the site shows.
+"""One terminology, one punctuation and one spacing rule for every Chinese text the site shows.
 
 Terms: sitekit/data/terms.toml lists, for each idea, the preferred Chinese term and the
 variants not to use. No page (either language: English pages quote Chinese terms too),
 no Chinese text of the question bank (assessment/bank/*.toml) and no Chinese text in the
 site's own data may use a rejected variant. Writing a variant inside quotation marks
 (“跳失率”) mentions it rather than uses it, and is allowed.
+
+Chinese texts are: docs/*.zh.md as a reader sees them, the bank's Chinese texts, the Chinese UI
+strings (assessment/strings.json), the site's own Chinese data, and the results and plan targets the
+engine generates in Chinese for every calibration case and sample company.
+
+Phrasing (sitekit/data/terms.toml, [[patterns]]): no "不到 X 左右" or "X 左右以上".
+ROAS: Chinese operators say 投产比; in Chinese text ROAS appears only inside a full-width bracket
+that explains it (“投产比（ROAS）”). B2B texts say 询盘转化率, never the retail chat's 询单转化率.
+Punctuation: no half-width ( ) : ; , ? ! next to Chinese characters (“你的数据 (%)”, “指标: 目标”).
+The pillars' role names are the bank's (settings.toml), on the pillar pages too.
 
 Spacing, in docs/*.zh.md as a reader sees them (tokens filled) and in those same Chinese texts:
 - exactly one half-width space between Chinese characters and Latin letters or digits
@@ -19,6 +29,7 @@ link targets and other URLs, HTML tags and their attributes, attribute lists ({ 
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Iterator
@@ -28,6 +39,9 @@ from typing import Any
 import pytest
 from sitepages import published
 
+from assessment import assess_document, get_bank
+from assessment.strings import STRINGS
+from sitekit.terms import TERMS as TERMS_FILE
 from sitekit.terms import load as load_terms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,11 +54,21 @@ FULL_WIDTH = r"，。、；：？！（）「」『』《》【】“”‘’�
 SPACING = [
     (re.compile(rf"[{HAN}][{LATIN}]|[{LATIN}%][{HAN}]"), "no space between Chinese and Latin or digits"),
     (re.compile(rf"[{HAN}] {{2,}}[{LATIN}]|[{LATIN}%] {{2,}}[{HAN}]"), "more than one space"),
+    (re.compile(rf"[{HAN}][ \t]+[{HAN}]"), "a space between Chinese characters (“2,000 元 的”)"),
     (re.compile(r"\d\s+%"), "a space between a number and %"),
     (re.compile(r"¥\s+\d|\S[ \t]+¥"), "a space after or before ¥"),
     (re.compile(rf"[{FULL_WIDTH}][ \t]+\S|\S[ \t]+[{FULL_WIDTH}]"), "a space next to full-width punctuation"),
 ]
 MENTION = re.compile(r"“[^”]*”")
+TITLE = re.compile(r"《[^》\n]*》")
+PATTERNS = [
+    (re.compile(p["regex"]), p["message"]["en"]) for p in tomllib.loads(TERMS_FILE.read_text("utf-8"))["patterns"]
+]
+HALF_WIDTH = re.compile(rf"[{HAN}]\s*[(:;,?!]|[):;,?!]\s*[{HAN}]")
+EMOJI = re.compile(r":[a-z0-9-]+:")
+EXPLAINED = re.compile(r"（[^（）\n]*）")
+RETAIL_ONLY = "询单转化率"
+GLOSSARY = "terms.zh.md"  # pairs each Chinese term with its English name on purpose (ROAS among them)
 
 
 def zh_pages() -> list[Path]:
@@ -91,6 +115,8 @@ def reader_text(markdown: str) -> str:
     """What the spacing rule applies to: prose without markup, code, links' targets or HTML."""
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
     text = re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.S | re.M)
+    text = re.sub(r"^\[\^[\w-]+\]:\s*", "", text, flags=re.M)  # a footnote's label is markup
+    text = re.sub(r"(\[\^[\w-]+\][,、]?)+|///Footnotes Go Here///", "", text)  # so are its marks and the list's place
     text = re.sub(r"`[^`\n]*`", "CODE", text)  # code keeps its own spelling, but is spaced like Latin text
     text = re.sub(r"<[^>\n]+>", "", text)
     text = re.sub(r"!?\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)
@@ -104,8 +130,10 @@ def reader_text(markdown: str) -> str:
 
 def spacing_problems(text: str) -> list[str]:
     found = []
-    for line in text.splitlines():
+    for raw in text.splitlines():
         for pattern, problem in SPACING:
+            # A title keeps its own spacing (news headlines separate phrases with a space).
+            line = TITLE.sub("《》", raw) if problem.startswith("a space between Chinese") else raw
             for match in pattern.finditer(line):
                 if "|" in match.group(0):
                     continue
@@ -172,3 +200,147 @@ def test_the_spacing_rule(text: str, ok: bool) -> None:
 def test_a_quoted_variant_is_a_mention_not_a_use() -> None:
     assert uses("各平台叫法不同（生意参谋叫“跳失率”）") == []
     assert uses("跳失率偏高") == ["跳失率 (use 跳出率)", "跳失 (use 跳出率)"]
+
+
+def ui_texts() -> list[tuple[str, str]]:
+    """Every Chinese UI string (assessment/strings.json, every section), with its key."""
+    return [(f"strings.json: {key}", text) for key, text in _flat(json.loads(STRINGS.read_text("utf-8"))["zh"])]
+
+
+def _flat(data: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _flat(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _flat(value, f"{where}[{index}]")
+    elif isinstance(data, str):
+        yield where, data
+
+
+def generated_texts() -> list[tuple[str, str]]:
+    """What the engine writes in Chinese (scores, warnings, plan targets, steps) for every calibrated company."""
+    files = sorted((ROOT / "calibration").glob("*.json")) + sorted((ROOT / "tests" / "companies").glob("*.json"))
+    found: dict[str, str] = {}
+    for file in files:
+        document = json.loads(file.read_text("utf-8"))
+        result = assess_document({"profile": document.get("profile", {}), "answers": document["answers"]}, "zh")
+        for where, text in _flat(result):
+            found.setdefault(text, f"{file.name}: {where}")
+    return [(where, text) for text, where in found.items()]
+
+
+def chinese(text: str) -> bool:
+    """A Chinese sentence: more Chinese characters than Latin letters (an English step quoting 千川 is not one)."""
+    return len(re.findall(rf"[{HAN}]", text)) > len(re.findall(r"[A-Za-z]", text))
+
+
+def phrasing_problems(text: str) -> list[str]:
+    """Hedges stacked on bounds, ROAS outside an explaining bracket, half-width punctuation beside Chinese."""
+    bare = MENTION.sub("", text)
+    found = [f"{message}: {m.group(0)}" for pattern, message in PATTERNS for m in pattern.finditer(bare)]
+    if "ROAS" in EXPLAINED.sub("", bare):
+        found.append("ROAS outside a bracket that explains it (say 投产比)")
+    for match in HALF_WIDTH.finditer(EMOJI.sub("", bare)):
+        found.append(f"half-width punctuation beside Chinese: …{bare[max(0, match.start() - 8) : match.end() + 8]}…")
+    return found
+
+
+def every_chinese_text() -> list[tuple[str, str]]:
+    pages = [
+        (str(page.relative_to(DOCS)), reader_text(published(page.relative_to(DOCS).as_posix(), "zh", reference=False)))
+        for page in zh_pages()
+    ]
+
+    return pages + [(w, reader_text(t)) for w, t in data_texts() + ui_texts() + generated_texts()]
+
+
+def test_no_chinese_text_uses_a_struck_phrasing_roas_or_half_width_punctuation() -> None:
+    found = [
+        f"{where}: {problem}"
+        for where, text in every_chinese_text()
+        if chinese(text)
+        for problem in phrasing_problems(text)
+        if not (where == GLOSSARY and problem.startswith("ROAS"))
+    ]
+    assert found == [], "\n".join(found[:40]) + f"\n({len(found)} in all)"
+
+
+def test_the_ui_and_the_generated_results_use_no_rejected_term() -> None:
+    found = [f"{where}: {problem}" for where, text in ui_texts() + generated_texts() for problem in uses(text)]
+    assert found == []
+
+
+def b2b_texts() -> list[tuple[str, str]]:
+    """Chinese texts written for B2B export: the B2B channel pages, the B2B case studies and their figures,
+    and the bank's B2B variants."""
+    pages = [(p.name, p.read_text("utf-8")) for p in sorted((DOCS / "channels").glob("b2b-*.zh.md"))]
+    for case in sorted((ROOT / "calibration").glob("*.json")):
+        if json.loads(case.read_text("utf-8"))["profile"].get("model") == "b2b-export":
+            slug = case.name.removesuffix(".json")
+            pages.append((f"cases/{slug}.zh.md", (DOCS / "cases" / f"{slug}.zh.md").read_text("utf-8")))
+            figures = tomllib.loads((ROOT / "calibration" / f"{slug}.figures.toml").read_text("utf-8"))
+            pages += [(f"{slug}.figures.toml: {w}", t) for w, t in zh_strings(figures)]
+    texts = []
+    for file in sorted((ROOT / "assessment" / "bank").glob("*.toml")):
+        document = tomllib.loads(file.read_text("utf-8"))
+        items = [i for key in ("actions", "questions") if isinstance(document.get(key), list) for i in document[key]]
+        for item in items:
+            for part in item.get("variants", []) + item.get("scales", []):
+                if "b2b-export" in part.get("when", {}).get("model", []):
+                    texts += [(f"{file.name}: {item['id']}", t) for _, t in zh_strings(part)]
+    return pages + texts
+
+
+def test_b2b_texts_say_xunpan_conversion_not_the_retail_chat_term() -> None:
+    found = [where for where, text in b2b_texts() if RETAIL_ONLY in MENTION.sub("", text)]
+    assert found == []
+
+
+@pytest.mark.parametrize("pillar", get_bank().pillars, ids=lambda p: p.id)
+def test_pillar_pages_name_each_pillar_by_the_banks_role(pillar: Any) -> None:
+    for lang, suffix in (("en", ".md"), ("zh", ".zh.md")):
+        title = (DOCS / "pillars" / f"{pillar.id}{suffix}").read_text("utf-8").splitlines()[0]
+        assert pillar.role[lang].lower() in title.lower(), (
+            f"{pillar.id} ({lang}): {title!r} lacks {pillar.role[lang]!r}"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("有效占比不到 40% 左右", "不到"),
+        ("非付费占比 30% 左右以上", "左右以"),
+        ("你的 ROAS 低于保本点", "ROAS outside"),
+        ("你的数据 (%)", "half-width"),
+        ("指标: 目标", "half-width"),
+        ("投流 (27)", "half-width"),
+        ("有效占比不到 40%", None),
+        ("投产比（ROAS）低于保本投产比", None),
+        ("每天 9:00–23:00 在线", None),
+        ("LTV:CAC 达到 3", None),
+        ("别写“不到 40% 左右”", None),
+    ],
+)
+def test_the_phrasing_rule(text: str, problem: str | None) -> None:
+    found = phrasing_problems(text)
+    assert (found == []) if problem is None else any(problem in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("阈值是" + next(v for term in TERMS if term["zh"] == "本站默认值" for v in term["rejected"]), "本站默认值"),
+        ("按利润率算", "投放前毛利率"),
+        ("盈亏平衡 ROAS 是 2.5", "保本投产比"),
+        ("录入次品台账", "缺陷记录表"),
+        ("询盘：成交的前奏", "转化前奏"),
+        ("价值兑现", "价值实现"),
+    ],
+)
+def test_each_listed_variant_is_caught(text: str, term: str) -> None:
+    assert any(f"(use {term})" in u for u in uses(text)), uses(text)
+
+
+def test_a_b2b_text_with_the_retail_term_is_caught() -> None:
+    assert RETAIL_ONLY in "外贸询单转化率" and RETAIL_ONLY not in "外贸询盘转化率"

@@ -1,13 +1,44 @@
 // @ts-check
 // Unit economics: the arithmetic of assessment/economics.py, line for line, for the
 // calculator on the "Unit economics" page (docs pages never load Pyodide).
-// tests/cases/economics.json holds the cases both implementations must meet:
+// tests/cases/economics.json holds the hand-worked cases both implementations must meet:
 // pytest runs it against the Python module, `node --test tests/js/` against this one.
 // Money in one currency, rates in %. null = cannot be computed; Infinity = never reached.
 
-export function contribution(price, costOfGoods, feePercent, shipping, returnPercent) {
-  const kept = price * (1 - returnPercent / 100) * (1 - feePercent / 100);
-  return kept - costOfGoods - shipping;
+/** LTV:CAC a channel should reach before it is scaled; the target CAC is LTV ÷ this (the bank's rule). */
+export const LTV_CAC_GOAL = 3;
+
+const DEFAULTS = {
+  refund_only_percent: 0, resell_percent: 0, return_cost: 0, creator_sales_percent: 0,
+  creator_commission_percent: 0, insurance: 0, ad_spend: 0, other_acquisition: 0,
+  new_customers: 0, orders_per_customer: 1, reported_roas: 0,
+};
+
+export function keptShare(returnPercent, refundOnlyPercent = 0) {
+  return 1 - returnPercent / 100 - refundOnlyPercent / 100;
+}
+
+/** What one order placed brings in and costs, line by line, before advertising. */
+export function costLines(inputs) {
+  const i = { ...DEFAULTS, ...inputs };
+  const revenue = i.price * keptShare(i.return_percent, i.refund_only_percent);
+  const returned = i.return_percent / 100;
+  return {
+    revenue_kept: revenue,
+    fees: (revenue * i.fee_percent) / 100,
+    creator_commission: (((revenue * i.creator_sales_percent) / 100) * i.creator_commission_percent) / 100,
+    goods: i.cost_of_goods * (1 - (returned * i.resell_percent) / 100),
+    shipping: i.shipping,
+    insurance: i.insurance,
+    return_handling: i.return_cost * returned,
+  };
+}
+
+export function contributionOf(inputs) {
+  const lines = costLines(inputs);
+  let left = lines.revenue_kept;
+  for (const [name, value] of Object.entries(lines)) if (name !== "revenue_kept") left -= value;
+  return left;
 }
 
 export function marginPercent(contributionPerOrder, price) {
@@ -20,13 +51,13 @@ export function breakEvenRoas(margin) {
   return 100 / margin;
 }
 
-export function maxCac(contributionPerOrder, ordersPerCustomer = 1) {
+export function breakEvenCac(contributionPerOrder, ordersPerCustomer = 1) {
   return Math.max(0, contributionPerOrder) * ordersPerCustomer;
 }
 
-export function cac(adSpend, newCustomers) {
+export function cac(acquisitionSpend, newCustomers) {
   if (newCustomers <= 0) return null;
-  return adSpend / newCustomers;
+  return acquisitionSpend / newCustomers;
 }
 
 export function paybackOrders(acquisitionCost, contributionPerOrder) {
@@ -37,16 +68,26 @@ export function paybackOrders(acquisitionCost, contributionPerOrder) {
 
 /** Every figure of the page, from inputs named as in the Python module (snake_case). */
 export function unitEconomics(inputs) {
-  const i = { ad_spend: 0, new_customers: 0, orders_per_customer: 1, ...inputs };
-  const perOrder = contribution(i.price, i.cost_of_goods, i.fee_percent, i.shipping, i.return_percent);
+  const i = { ...DEFAULTS, ...inputs };
+  const lines = costLines(i);
+  const perOrder = contributionOf(i);
+  const share = keptShare(i.return_percent, i.refund_only_percent);
   const margin = marginPercent(perOrder, i.price);
-  const acquisition = cac(i.ad_spend, i.new_customers);
+  const breakEven = margin === null ? null : breakEvenRoas(margin);
+  const acquisition = cac(i.ad_spend + i.other_acquisition, i.new_customers);
+  const most = breakEvenCac(perOrder, i.orders_per_customer);
   return {
+    ...lines,
     contribution: perOrder,
     margin_percent: margin,
-    break_even_roas: margin === null ? null : breakEvenRoas(margin),
+    kept_percent: 100 * share,
+    break_even_roas: breakEven,
+    break_even_settled_roas: breakEven === null ? null : breakEven === Infinity ? Infinity : breakEven * share,
+    settled_roas: i.reported_roas > 0 ? i.reported_roas * share : null,
     cac: acquisition,
-    max_cac: maxCac(perOrder, i.orders_per_customer),
+    break_even_cac: most,
+    target_cac: most / LTV_CAC_GOAL,
+    ltv_cac: acquisition === null ? null : acquisition > 0 ? most / acquisition : Infinity,
     payback_orders: acquisition === null ? null : paybackOrders(acquisition, perOrder),
   };
 }
