@@ -27,6 +27,7 @@ export function startEngine(root, t, on) {
     bankVersion,
     onProgress: (message) => status.progress(message),
     onStale: (reason) => status.restarting(reason),
+    onResume: () => status.loading(),
     onReady: (message) => {
       status.ready(message);
       on.onReady(); // after a restart: the current answers, scored again

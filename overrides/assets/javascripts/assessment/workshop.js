@@ -130,6 +130,11 @@ export function startEngine(root, t, notice, onReady) {
       status.classList.add("rf-engine--ready");
       onReady();
     },
+    onResume: () => {
+      document.documentElement.dataset.engine = "loading";
+      status.textContent = t("workshop_engine_loading");
+      status.classList.remove("rf-engine--ready");
+    },
     onFailed: (why) => {
       document.documentElement.dataset.engine = "failed";
       status.hidden = true;
