@@ -49,7 +49,8 @@ def test_the_service_worker_precaches_both_assessment_pages_the_runtime_and_the_
     # The runtime as the worker fetches it: gzipped WebAssembly and the trimmed standard library, never the
     # full library nor the plain binary a second time (a phone would download 12 MB more after the first visit).
     assert {f"{PYODIDE_DIR}/{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", COMPRESSED_WASM)} <= files
-    assert not {f"{PYODIDE_DIR}/pyodide.asm.wasm", f"{PYODIDE_DIR}/python_stdlib.zip"} & files
+    unused = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+    assert not {f"{PYODIDE_DIR}/{name}" for name in unused} & files
     assert any(f.startswith("assets/engine/") and "/stdlib-" in f for f in files)
     assert any(f.endswith(".whl") for f in files)
     assert "assets/javascripts/assessment/worker.js" in files
