@@ -179,3 +179,21 @@ def test_a_browser_without_the_fast_paths_features_starts_the_normal_way(page: P
     fetched = [url.rsplit("/", 1)[-1] for url in watch.requests]
     assert "pyodide.asm.wasm" in fetched and "pyodide.asm.wasm.gz" not in fetched
     assert page.evaluate("() => document.documentElement.dataset.engineFrom") == "boot"
+
+
+def test_the_home_page_fetches_the_runtime_only_once_the_reader_heads_for_the_assessment(page: Page, watch) -> None:
+    page.goto(at(""))
+    page.wait_for_load_state("load")
+    assert not [url for url in watch.requests if "/assets/pyodide/" in url]  # no intent yet: nothing fetched
+    link = page.locator(f"article a[href$='{at('assessment/').rstrip('/').rsplit('/', 1)[-1]}/']").first
+    with page.expect_request("**/pyodide.asm.wasm.gz"):
+        link.hover()
+    fetched = {url.rsplit("/", 1)[-1] for url in watch.requests}
+    assert {"pyodide.mjs", "pyodide.asm.mjs"} <= fetched and any(n.startswith("stdlib-") for n in fetched)
+    assert all(url.startswith(watch.origin) for url in watch.requests)
+    # A docs page has no such script: hovering its links fetches nothing of the engine's.
+    page.goto(at("pillars/product/"))
+    watch.requests.clear()
+    page.locator("article a[href]").first.hover()
+    page.wait_for_timeout(500)
+    assert not [url for url in watch.requests if "/assets/pyodide/" in url or "warm-engine" in url]
