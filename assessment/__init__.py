@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .answers import _short, check_submission, read_document
+from .answers.document import _short, check_submission, read_document
+from .bank.loader import load_bank
+from .bank.model import Bank
 from .errors import AnswerError, AssessmentError, BankError
-from .export import export_bank
-from .loader import load_bank
-from .model import Bank
-from .result import build_result
+from .render.export import export_bank
+from .scoring.result import build_result
 
 __all__ = [
     "AnswerError",

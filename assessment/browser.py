@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import assess_document, get_bank
-from .answers import document_of, read_document
+from .answers.document import document_of, read_document
 from .errors import AssessmentError
 
 # The team view, comparison, report and peer bands are imported when first used:
@@ -79,7 +79,7 @@ def share_link_json(document_json: str) -> str:
     page can say "3 notes did not fit in the link: export a file to keep them".
     """
 
-    from .sharelink import encode_link
+    from .answers.sharelink import encode_link
 
     def work() -> dict[str, Any]:
         bank = get_bank()
@@ -92,7 +92,7 @@ def share_link_json(document_json: str) -> str:
 
 def read_link_json(link: str) -> str:
     """A share link (whole address or fragment) as a checked document -> {"ok", "document"}."""
-    from .sharelink import read_link
+    from .answers.sharelink import read_link
 
     def work() -> dict[str, Any]:
         bank = get_bank()
@@ -109,7 +109,7 @@ def merge_json(sources_json: str, lang: str) -> str:
     reads. A respondent is labelled by the respondent its document names, else the
     source's "label", else its "name".
     """
-    from .team import respondents_from, team_result
+    from .workshop.team import respondents_from, team_result
 
     def work() -> dict[str, Any]:
         bank = get_bank()
@@ -139,7 +139,7 @@ def team_read_json(sources_json: str, lang: str) -> str:
     part of a team view. A page reads many sources in batches, showing progress, then
     merges what was read with `team_merge_json`; `merge_json` does both at once.
     """
-    from .team import own_scores, read_source
+    from .workshop.team import own_scores, read_source
 
     def work() -> dict[str, Any]:
         bank = get_bank()
@@ -161,7 +161,7 @@ def team_read_json(sources_json: str, lang: str) -> str:
 
 def team_merge_json(read_json: str, lang: str) -> str:
     """The team view of sources `team_read_json` read -> {"ok", "team"}; the same view as `merge_json`."""
-    from .team import respondents_from, team_result
+    from .workshop.team import respondents_from, team_result
 
     def work() -> dict[str, Any]:
         bank = get_bank()
@@ -185,7 +185,7 @@ def _sources(text: str) -> list[dict[str, Any]]:
 
 def compare_json(old_json: str, new_json: str, lang: str) -> str:
     """What changed from the `old` document to the `new` one -> {"ok", "comparison"}."""
-    from .compare import compare
+    from .workshop.compare import compare
 
     def work() -> dict[str, Any]:
         bank = get_bank()
@@ -211,9 +211,9 @@ def report_json(
     "site_url"?}. `bands_json`: the brand's bands.json, if it ships one. `paper`:
     "a4", "letter" or null (the printer's paper; page 1 fits both).
     """
-    from .brandinfo import brand_from_data
-    from .peers import check_bands
-    from .printed import render_report
+    from .render.brand import brand_from_data
+    from .render.printed import render_report
+    from .workshop.peers import check_bands
 
     def work() -> dict[str, Any]:
         bank = get_bank()
@@ -232,8 +232,8 @@ def place_json(document_json: str, bands_json: str, lang: str) -> str:
     companies; else {"group", "group_name", "companies", "pillars": [{"id", "name",
     "score", "band", "position": "below" | "within" | "above" | null, "text", "short"}]}.
     """
-    from .peers import check_bands, place
-    from .result import build_result
+    from .scoring.result import build_result
+    from .workshop.peers import check_bands, place
 
     def work() -> dict[str, Any]:
         bank = get_bank()

@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from . import assess_document, load_questionnaire
-from .answers import MAX_FILE_BYTES, Submission, parse_document
-from .compare import compare
+from .answers.document import MAX_FILE_BYTES, Submission, parse_document
+from .answers.sharelink import LAYOUTS, known_layouts, layout
+from .bank.files import NotRegularFile, read_limited
+from .bank.loader import load_bank
+from .bank.model import Bank
 from .errors import AssessmentError
-from .files import NotRegularFile, read_limited
-from .loader import load_bank
-from .model import Bank
-from .report import compare_report, csv_table, team_report, text_report
-from .sharelink import LAYOUTS, known_layouts, layout
-from .team import read_source, respondents_from, team_result
+from .render.terminal import compare_report, csv_table, team_report, text_report
+from .workshop.compare import compare
+from .workshop.team import read_source, respondents_from, team_result
 
 PDF_WORKERS = 4
 
@@ -192,10 +192,10 @@ def _compare(old: str, new: str, lang: str, overlay: str | None, as_json: bool) 
 
 def _report(args: argparse.Namespace) -> int:
     """One report per answers file; a file that does not read is named and the rest still written."""
-    from .brandinfo import read_brand
-    from .pdf import PdfError, find_chromium, print_pdf
-    from .peers import check_bands
-    from .printed import render_report
+    from .render.brand import read_brand
+    from .render.pdf import PdfError, find_chromium, print_pdf
+    from .render.printed import render_report
+    from .workshop.peers import check_bands
 
     brand = read_brand(args.brand)
     overlay = args.overlay or brand.overlay
@@ -282,7 +282,7 @@ def _unique(stem: str, used: set[str]) -> str:
 
 def _bands(csvs: list[str], out: str, overlay: str | None, min_companies: int | None) -> int:
     """Peer bands from batch CSVs: only aggregates, and nothing from fewer than the minimum of companies."""
-    from .peers import build_bands, companies_from_csv
+    from .workshop.peers import build_bands, companies_from_csv
 
     bank = _bank(overlay)
     companies = []

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessment import get_bank
-from assessment.answers import Answer
-from assessment.model import Bank, Profile, Question
-from assessment.quick import QUICK_FILE, load_quick
-from assessment.root import root_of as root_rule
-from assessment.scoring import score_pillars
+from assessment.answers.document import Answer
+from assessment.bank.model import Bank, Profile, Question
+from assessment.bank.quick import QUICK_FILE, load_quick
+from assessment.scoring.root import root_of as root_rule
+from assessment.scoring.scores import score_pillars
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -210,7 +210,7 @@ def main() -> None:
     if args.write:
         lines = [
             "# The quick check's questions per business model, chosen by scripts/choose_quick.py",
-            "# (do not edit by hand: rerun it with --write after changing the bank). See assessment/quick.py.",
+            "# (do not edit by hand: rerun it with --write after changing the bank). See assessment/bank/quick.py.",
             f"# seed {args.seed}, {args.companies} synthetic companies per {quick.by}.",
             f"limit = {quick.limit}",
             f'by = "{quick.by}"',

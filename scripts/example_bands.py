@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assessment.loader import load_bank  # noqa: E402
-from assessment.model import Question  # noqa: E402
+from assessment.bank.loader import load_bank  # noqa: E402
+from assessment.bank.model import Question  # noqa: E402
 
 BRAND = ROOT / "examples" / "acme-brand"
 OVERLAY = BRAND / "questions.toml"

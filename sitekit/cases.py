@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from assessment.strings import strings
+from assessment.render.strings import strings
 
 COLUMNS = ("type", "ticket", "root", "lesson")
 FOLDER = "cases/"

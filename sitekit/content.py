@@ -14,10 +14,10 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from assessment import assess_bank, get_bank
-from assessment.answers import check_submission
-from assessment.model import Bank
-from assessment.quick import load_quick
-from assessment.sharelink import encode
+from assessment.answers.document import check_submission
+from assessment.answers.sharelink import encode
+from assessment.bank.model import Bank
+from assessment.bank.quick import load_quick
 
 from .brand import MAX_BRAND_BYTES
 from .figures import figure_values

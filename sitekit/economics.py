@@ -6,7 +6,7 @@
 - `<name>-n` is the number alone, grouped (`30,000`), for writing a formula out;
 - `<name>-raw` is the number as an `<input value>` takes it (`30000`).
 
-Names are the inputs of `assessment.economics.UnitInputs` and the results of
+Names are the inputs of `assessment.scoring.economics.UnitInputs` and the results of
 `unit_economics` with "-" for "_" (`creator-commission`, `break-even-settled-roas`,
 `target-cac` ...), plus `goods-only-margin` and `goods-only-break-even` (the margin and
 break-even if only the cost of goods is counted: the mistake the page warns against),
@@ -26,7 +26,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from assessment.economics import LTV_CAC_GOAL, UnitInputs, break_even_roas, unit_economics
+from assessment.scoring.economics import LTV_CAC_GOAL, UnitInputs, break_even_roas, unit_economics
 
 from .figures import FigureError
 from .pagefigures import holds

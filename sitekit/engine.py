@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from assessment import __version__
-from assessment.codec import dumps
-from assessment.model import Bank
-from assessment.sharelink import known_layouts, layout
+from assessment.answers.sharelink import known_layouts, layout
+from assessment.bank.codec import dumps
+from assessment.bank.model import Bank
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "assessment"
@@ -43,7 +43,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 ENGINE_DIR = "assets/engine"
 PYODIDE_DIR = "assets/pyodide"
-PACKAGE_DATA = ("strings.json", "bank/layouts.json")
+PACKAGE_DATA = ("render/strings.json", "bank/layouts.json")
 """The package's data besides its modules: words, share-link layouts; the bank travels as bank/bank.json."""
 ENTRY = "browser"
 """The module the browser's worker imports; the wheel holds the modules it can reach."""
@@ -236,6 +236,6 @@ def publish_engine(site: Path, engine: Engine, bank: Bank) -> None:
     shutil.copyfile(engine.wheel, release / engine.wheel.name)
     if engine.stdlib is not None and engine.stdlib_url is not None:
         shutil.copyfile(engine.stdlib, site / engine.stdlib_url)
-    # Share links made with an earlier bank are read with that bank's layout (assessment/sharelink.py).
+    # Share links made with an earlier bank are read with that bank's layout (assessment/answers/sharelink.py).
     layouts = {**known_layouts(), bank.version: layout(bank)}
     (root / "layouts.json").write_text(json.dumps(layouts, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -2,7 +2,7 @@
 
 The bank (assessment/bank/settings.toml, `languages`) must have every text in
 every language it lists, and the interface's words live beside it in
-assessment/strings.json; tests hold the two lists equal. Everything else
+assessment/render/strings.json; tests hold the two lists equal. Everything else
 derives from here: which languages a brand may choose, the generator's
 language settings (names, navigation titles, palette toggle) and the search
 languages. A brand picks a subset and an order; the first is the default,
@@ -14,8 +14,8 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 
-from assessment.loader import BANK_DIR
-from assessment.strings import strings
+from assessment.bank.loader import BANK_DIR
+from assessment.render.strings import strings
 
 
 @dataclass(frozen=True)

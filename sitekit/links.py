@@ -112,7 +112,7 @@ def css_urls(text: str) -> list[str]:
 
 
 SHARE_STATE = ("s=", "answers=")
-"""Fragments the assessment page reads answers from (assessment/sharelink.py), not anchors."""
+"""Fragments the assessment page reads answers from (assessment/answers/sharelink.py), not anchors."""
 
 
 def broken_links(site: Path, base: str = "/") -> tuple[int, list[str]]:

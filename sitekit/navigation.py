@@ -2,7 +2,7 @@
 
 `nav` is a list whose items are a page ("about.md"), a titled page
 ({"About": "about.md"}) or a titled section ({"Case studies": [...]}). Titles
-are English; each language's titles come from assessment/strings.json
+are English; each language's titles come from assessment/render/strings.json
 (`nav.<English title>`) and from the brand's own entries.
 """
 

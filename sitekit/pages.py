@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from assessment import get_bank
-from assessment.model import Bank
-from assessment.strings import strings
+from assessment.bank.model import Bank
+from assessment.render.strings import strings
 
 from .content import bank_values, case_values
 from .economics import economics_values

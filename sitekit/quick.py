@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assessment.answers import check_submission
-from assessment.model import Bank
-from assessment.quick import load_quick
-from assessment.root import root_of
-from assessment.scoring import score_pillars
+from assessment.answers.document import check_submission
+from assessment.bank.model import Bank
+from assessment.bank.quick import load_quick
+from assessment.scoring.root import root_of
+from assessment.scoring.scores import score_pillars
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from assessment import assess_bank
-from assessment.answers import check_submission
-from assessment.model import Bank
+from assessment.answers.document import check_submission
+from assessment.bank.model import Bank
 
 FOLDER = Path(__file__).resolve().parents[1] / "calibration" / "real"
 VARIANTS = ("stated", "usual")

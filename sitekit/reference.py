@@ -14,11 +14,11 @@ from typing import Any
 
 import jinja2
 
-from assessment.export import export_bank
-from assessment.markup import to_markdown
-from assessment.model import Bank
-from assessment.sources import load_sources
-from assessment.strings import strings
+from assessment.bank.markup import to_markdown
+from assessment.bank.model import Bank
+from assessment.bank.sources import load_sources
+from assessment.render.export import export_bank
+from assessment.render.strings import strings
 
 from .quick import quick_reference
 from .realcases import assessable, load_cases, rates, score

@@ -3,7 +3,7 @@
 sitekit/data/root-examples.toml writes each score from the bank's health
 threshold `t` and root step `s` ("t - 12", "t - s - 10"). Here every score is
 worked out for this site's bank, and the root is found by the engine's rule
-(assessment/root.py). A row whose root differs from the one its text explains
+(assessment/scoring/root.py). A row whose root differs from the one its text explains
 raises `ExampleError`, so a page can never show an example the rule
 contradicts, whatever threshold a brand chooses.
 
@@ -17,9 +17,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from assessment.model import PILLAR_IDS, Bank
-from assessment.root import find_root
-from assessment.strings import strings
+from assessment.bank.model import PILLAR_IDS, Bank
+from assessment.render.strings import strings
+from assessment.scoring.root import find_root
 
 from .figures import evaluate
 

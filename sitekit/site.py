@@ -15,22 +15,22 @@ from pathlib import Path
 from typing import Any
 
 from assessment import get_bank
+from assessment.bank.loader import load_bank
+from assessment.bank.model import Bank
 from assessment.errors import BankError
-from assessment.loader import load_bank
-from assessment.model import Bank
-from assessment.result import page_url
-from assessment.strings import strings
+from assessment.render.strings import strings
+from assessment.scoring.result import page_url
 
 from . import languages as site_languages
 from . import navigation
 from .arithmetic import check as check_arithmetic
 from .brand import ROOT, Brand, BrandError, brand_dir, check_leftovers, load_brand, upstream_pages
+from .brand.assets import BANDS_FILE, REPORT_FILE, read_bands
 from .cases import case_index
 from .content import expand, keep_published
 from .engine import Engine, build_engine
 from .pages import page_values
 from .reference import fill_reference
-from .report import BANDS_FILE, REPORT_FILE, read_bands
 from .snapshot import Snapshot, describe, make_snapshot
 from .staging import Staged, language_of, stage_docs, variant, work_folder
 from .stdlib import trimmed

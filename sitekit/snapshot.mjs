@@ -136,9 +136,11 @@ try {
     // Every module of the wheel imports (the entry points' lazy imports too), then the sample is scored.
     pyodide.runPython(`
 import importlib, os, assessment
-for name in sorted(os.listdir(assessment.__path__[0])):
-    if name.endswith('.py'):
-        importlib.import_module('assessment.' + name[:-3])
+base = assessment.__path__[0]
+for folder, _, names in sorted(os.walk(base)):
+    for name in sorted(n for n in names if n.endswith('.py')):
+        parts = os.path.relpath(os.path.join(folder, name[:-3]), base).split(os.sep)
+        importlib.import_module('.'.join(['assessment', *(parts[:-1] if parts[-1] == '__init__' else parts)]))
 `);
     const browser = pyodide.pyimport("assessment.browser");
     const document = readFileSync(documentFile, "utf-8");

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assessment.model import Bank
+from assessment.bank.model import Bank
 
 from .engine import PYODIDE, Engine
 

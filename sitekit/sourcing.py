@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assessment.model import Bank, Question, Text
+from assessment.bank.model import Bank, Question, Text
 
 THRESHOLD = re.compile(
     r"(?:\b(?:under|over|within|above|below|at least|at most|more than|less than|up to)\s+(?:about\s+)?\d)"

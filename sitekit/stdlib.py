@@ -29,7 +29,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from assessment.model import Bank
+from assessment.bank.model import Bank
 
 from . import snapshot
 from .engine import PYODIDE, Engine, imported_elsewhere

@@ -15,7 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from assessment.strings import strings
+from assessment.render.strings import strings
 
 TEMPLATES = Path(__file__).parent / "data" / "templates.toml"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

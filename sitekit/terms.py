@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from assessment.strings import strings
+from assessment.render.strings import strings
 
 TERMS = Path(__file__).parent / "data" / "terms.toml"
 

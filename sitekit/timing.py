@@ -15,7 +15,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from assessment.model import Bank
+from assessment.bank.model import Bank
 
 SETTINGS = Path(__file__).parent / "data" / "timing.toml"
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")

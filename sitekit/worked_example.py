@@ -5,7 +5,7 @@ compute: it writes `{rf:example:<part>}` tokens and this module fills them from
 a calibration file (the case's answers) with `assessment.assess`, so a change
 to the bank or the rules changes the page at the next build. Labels come from
 the bank (question areas, option labels, units) and from the assessment page's
-own UI strings (assessment/strings.json). It runs on the site's bank (with the
+own UI strings (assessment/render/strings.json). It runs on the site's bank (with the
 brand's overlay), so a fork's example follows the fork's rules.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from assessment import assess_bank, get_bank, load_questionnaire
-from assessment.model import Bank
-from assessment.strings import strings as ui_strings
+from assessment.bank.model import Bank
+from assessment.render.strings import strings as ui_strings
 
 from .content import case_values
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assessment.loader import BANK_DIR
+from assessment.bank.loader import BANK_DIR
 
 PILLARS = ("product", "traffic", "inquiry", "closing")
 

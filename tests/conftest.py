@@ -19,8 +19,8 @@ from forkbrand import make_fork_brand
 from sitebuild import CACHE_ENV, built_site
 from trickybrand import make_tricky_brand
 
-from assessment.loader import load_bank
-from assessment.model import Bank
+from assessment.bank.loader import load_bank
+from assessment.bank.model import Bank
 from sitekit.brand import brand_dir
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from assessment import AnswerError, get_bank
-from assessment.answers import Submission, parse_document, read_document
+from assessment.answers.document import Submission, parse_document, read_document
 from assessment.cli import run
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -46,3 +46,35 @@ def test_what_counts_as_a_stated_threshold(label: str, threshold: bool) -> None:
     choice = next(q for q in bank.questions if q.kind == "choice")
     option = dataclasses.replace(choice.options[0], label={"en": label, "zh": label})
     assert states_a_threshold(dataclasses.replace(choice, options=(option,))) is threshold
+
+
+CASE_STUDY = ("cases/", "case study", "case studies", "our case", "本站案例", "案例研究", "我们的案例")
+
+
+def leans_on_a_case_study(text: str) -> bool:
+    return any(phrase in text.lower() for phrase in CASE_STUDY)
+
+
+def test_no_threshold_is_justified_by_one_of_this_sites_own_case_studies() -> None:
+    bank = get_bank()
+    texts = [(q.id, q.source) for q in bank.questions] + [
+        (f"{q.id}, scale {i + 1}", s.source) for q in bank.questions for i, s in enumerate(q.scales)
+    ]
+    found = [
+        f"{where} ({lang})" for where, source in texts for lang, text in source.items() if leans_on_a_case_study(text)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("As the short-video FMCG case study shows, 30% is healthy.", True),
+        ("See cases/factory-inquiries.md: under 2% is failing.", True),
+        ("本站案例显示，30% 以上算健康。", True),
+        ("This site's default: under 15% of orders is failing.", False),
+        ("Baymard Institute's average of 49 studies puts cart abandonment at about 70%.", False),
+    ],
+)
+def test_what_counts_as_leaning_on_a_case_study(text: str, leans: bool) -> None:
+    assert leans_on_a_case_study(text) is leans

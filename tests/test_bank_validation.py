@@ -9,7 +9,7 @@ import pytest
 from bankfactory import action_toml, make_bank, question_toml
 
 from assessment import BankError
-from assessment.loader import load_bank
+from assessment.bank.loader import load_bank
 
 
 def broken(tmp_path: Path, pillar: str, edit) -> Path:

@@ -15,7 +15,7 @@ import pytest
 from sitebuild import built_site
 
 from assessment import AnswerError, assess_bank, get_bank
-from assessment.loader import load_bank
+from assessment.bank.loader import load_bank
 from sitekit.brand import UPSTREAM_BRAND
 from sitekit.site import check as site_check
 

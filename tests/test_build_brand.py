@@ -1,4 +1,4 @@
-"""The brand folder as the build package reads it (sitekit/brand.py): no site build, milliseconds each.
+"""The brand folder as the build package reads it (sitekit/brand/load.py): no site build, milliseconds each.
 
 A brand is one folder; everything a consultant can get wrong in it stops the
 build with one line naming the file and the field, before anything is built.

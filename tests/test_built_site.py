@@ -78,7 +78,7 @@ def test_pyodide_and_the_engine_are_vendored_not_fetched_from_a_cdn(site_dir: Pa
 
 
 def test_the_scoring_reference_is_generated_from_the_bank(site_dir: Path) -> None:
-    from assessment.loader import load_bank
+    from assessment.bank.loader import load_bank
 
     bank = load_bank(None, BRAND.questions)  # the site's bank: upstream's, with the brand's overlay
     reference = page_file(site_dir, "assessment/reference/").read_text("utf-8")
@@ -96,7 +96,7 @@ def test_every_case_study_links_to_its_own_diagnosis_in_the_assessment(site_dir:
     import re
 
     from assessment import assess_document, get_bank
-    from assessment.sharelink import decode
+    from assessment.answers.sharelink import decode
 
     for calibration in sorted((ROOT / "calibration").glob("*.json")):
         case = json.loads(calibration.read_text("utf-8"))

@@ -10,6 +10,7 @@ to find there (issue 22): automated campaigns, refunds without return, reply-rat
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,38 @@ def test_the_chinese_marketplace_page_names_no_amazon_back_end() -> None:
     for lang in ("en", "zh"):
         text = published(f"channels/chinese-marketplaces{'' if lang == 'en' else '.zh'}.md", lang)
         assert "Seller Central" not in text and "卖家平台" not in text
+
+
+CHINESE_MARKETPLACES = {"taobao-tmall-jd", "pinduoduo", "douyin-kuaishou", "xiaohongshu", "taobao-tmall", "jd"}
+AMAZON_BACK_END = ("Seller Central", "卖家平台", "Amazon", "亚马逊")
+
+
+def chinese_marketplace_texts() -> list[tuple[str, str]]:
+    """The bank's texts written only for Chinese marketplaces: variants and scales whose condition names
+    no other business model or channel."""
+    found = []
+    for file in sorted((ROOT / "assessment" / "bank").glob("*.toml")):
+        document = tomllib.loads(file.read_text("utf-8"))
+        items = [i for key in ("actions", "questions") if isinstance(document.get(key), list) for i in document[key]]
+        for item in items:
+            for part in item.get("variants", []) + item.get("scales", []):
+                named = {value for values in part.get("when", {}).values() for value in values}
+                if named and named <= CHINESE_MARKETPLACES:
+                    found += [(f"{file.name}: {item['id']}", text) for text in _texts(part)]
+    return found
+
+
+def _texts(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [t for key, value in data.items() if key not in ("when", "cites") for t in _texts(value)]
+    if isinstance(data, list):
+        return [t for value in data for t in _texts(value)]
+    return []
+
+
+def test_the_banks_chinese_marketplace_variants_name_no_amazon_back_end() -> None:
+    texts = chinese_marketplace_texts()
+    assert len(texts) >= 10, "the bank's Chinese-marketplace variants were not found"
+    assert [w for w, text in texts if any(name in text for name in AMAZON_BACK_END)] == []

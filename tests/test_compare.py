@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from test_properties import answer_sets, profiles
 
 from assessment import get_bank
-from assessment.answers import read_document
+from assessment.answers.document import read_document
+from assessment.answers.sharelink import encode
 from assessment.browser import compare_json
-from assessment.compare import compare
-from assessment.sharelink import encode
+from assessment.workshop.compare import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 bank = get_bank()

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from assessment import economics, get_bank
-from assessment.scoring import break_even_roas as engine_break_even
+from assessment import get_bank
+from assessment.scoring import economics
+from assessment.scoring.scores import break_even_roas as engine_break_even
 
 CASES = json.loads((Path(__file__).parent / "cases" / "economics.json").read_text("utf-8"))
 

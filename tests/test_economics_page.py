@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.economics import UnitInputs, unit_economics
+from assessment.scoring.economics import UnitInputs, unit_economics
 from sitekit.content import expand
 from sitekit.economics import EXAMPLES, INPUTS, economics_values
 from sitekit.figures import FigureError

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from assessment import assess_bank, get_bank
-from assessment.codec import dumps, loads
+from assessment.bank.codec import dumps, loads
+from assessment.bank.loader import load_bank
 from assessment.errors import BankError
-from assessment.loader import load_bank
 from sitekit.brand import UPSTREAM_BRAND, load_brand
 from sitekit.engine import EngineError, build_engine, publish_engine, vendor_pyodide
 

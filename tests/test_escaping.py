@@ -21,8 +21,8 @@ import pytest
 from markupsafe import escape
 from trickybrand import ACTION_STEP, AREA, BRAND, GUIDANCE, OPTION_LABEL, QUESTION_TEXT
 
-from assessment.loader import load_bank
-from assessment.markup import html_found, to_html, to_markdown
+from assessment.bank.loader import load_bank
+from assessment.bank.markup import html_found, to_html, to_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -31,7 +31,7 @@ from forkbrand import HIDDEN_PAGE, LANGUAGES
 from raised_threshold import LEVELS, THRESHOLD
 from sitebuild import CACHE_ENV
 
-from assessment.loader import load_bank
+from assessment.bank.loader import load_bank
 from sitekit.brand import UPSTREAM_BRAND, load_brand
 from sitekit.site import check
 

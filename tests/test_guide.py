@@ -61,7 +61,7 @@ def test_the_guides_overlay_example_uses_fields_the_engine_accepts(tmp_path: Pat
     """The overlay snippet in section 4 is real: its complete parts apply to the upstream bank as written."""
     import tomllib
 
-    from assessment.loader import load_bank
+    from assessment.bank.loader import load_bank
 
     text = (GUIDE.parent / name).read_text("utf-8")
     snippet = re.search(r"## 4\..*?```toml\n(.*?)```", text, re.S)

@@ -1,7 +1,7 @@
 """One language list, and any of its languages may be the default at the site's root.
 
 The languages come from the bank (assessment/bank/settings.toml) and their
-interface words from assessment/strings.json; a brand picks which to publish
+interface words from assessment/render/strings.json; a brand picks which to publish
 and puts its default first. A Chinese-first brand gets Chinese at the root and
 English under /en/, with its own search index, menus and assessment.
 """
@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from assessment.loader import load_bank
-from assessment.strings import languages as string_languages
-from assessment.strings import strings
+from assessment.bank.loader import load_bank
+from assessment.render.strings import languages as string_languages
+from assessment.render.strings import strings
 from sitekit import languages as site_languages
 from sitekit.navigation import read_nav
 
@@ -31,8 +31,8 @@ def test_the_bank_and_the_interface_speak_the_same_languages() -> None:
 def test_every_language_has_its_name_its_toggle_and_every_interface_string(code: str) -> None:
     language = site_languages.language(code)
     assert language.name and all(language.toggle)
-    english = json.loads((ROOT / "assessment" / "strings.json").read_text("utf-8"))["en"]
-    own = json.loads((ROOT / "assessment" / "strings.json").read_text("utf-8"))[code]
+    english = json.loads((ROOT / "assessment" / "render" / "strings.json").read_text("utf-8"))["en"]
+    own = json.loads((ROOT / "assessment" / "render" / "strings.json").read_text("utf-8"))[code]
     assert set(english) - set(own) <= {k for k in english if k.startswith("nav.")}, "every string translated"
     assert strings(code, "report")["title"]
 

@@ -21,10 +21,10 @@ import pytest
 from answerfiles import synthetic, write
 
 from assessment import assess_document, get_bank
+from assessment.bank.model import PILLAR_IDS
 from assessment.browser import place_json
-from assessment.model import PILLAR_IDS
-from assessment.peers import Company, PeerError, build_bands, check_bands, companies_from_csv, place
-from assessment.report import csv_table
+from assessment.render.terminal import csv_table
+from assessment.workshop.peers import Company, PeerError, build_bands, check_bands, companies_from_csv, place
 
 ROOT = Path(__file__).resolve().parents[1]
 bank = get_bank()

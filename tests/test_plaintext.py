@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.plaintext import clean
+from assessment.answers.plaintext import clean
 
 CASES = json.loads((Path(__file__).parent / "cases" / "plaintext.json").read_text("utf-8"))["cases"]
 

@@ -26,12 +26,12 @@ from pdftext import appears, pdf_pages
 from pypdf import PdfReader
 
 from assessment import BankError, assess_document, get_bank
-from assessment.answers import read_document
-from assessment.brandinfo import ReportBrand, brand_from_data, read_brand, written_address
+from assessment.answers.document import read_document
+from assessment.bank.loader import load_bank
 from assessment.browser import report_json
-from assessment.loader import load_bank
-from assessment.pdf import find_chromium
-from assessment.printed import render_report
+from assessment.render.brand import ReportBrand, brand_from_data, read_brand, written_address
+from assessment.render.pdf import find_chromium
+from assessment.render.printed import render_report
 
 ROOT = Path(__file__).resolve().parents[1]
 ACME = ROOT / "examples" / "acme-brand"
@@ -81,7 +81,12 @@ def test_page_one_carries_everything_a_board_needs() -> None:
     now = [a for a in result["plan"] if a["phase"] == "now"]
     assert len(now) == 3
     for action in now:
+        # what the target measures stands beside it, as on the results page
         assert action["title"] in first and action["target"] in first
+        # a figure's target says what it measures; a written goal is its own target
+        planned = bank.action(action["id"])
+        label = action["metric"] if planned is not None and planned.target is not None else "Target"
+        assert re.search(rf"{re.escape(label)}:\s+{re.escape(action['target'])}", first), action
     assert "hello@northwind.example" in first  # the mailto: link, written out for paper
     assert 'class="qr" src="data:image/svg+xml;base64,' in summary(page)
     assert "盟接之桥" in first and brand.legal["en"] in first
@@ -146,8 +151,8 @@ def test_hostile_labels_and_notes_are_text_in_their_own_direction() -> None:
 
 
 def test_peer_bands_show_where_each_pillar_stands() -> None:
-    from assessment.peers import build_bands, companies_from_csv
-    from assessment.report import csv_table
+    from assessment.render.terminal import csv_table
+    from assessment.workshop.peers import build_bands, companies_from_csv
 
     rows = [(f"c{i}.json", assess_document(d)) for i, d in enumerate(synthetic(12, models=["b2b-export"]))]
     table = csv_table(rows, [d.id for d in bank.dimensions])

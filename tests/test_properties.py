@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessment import AnswerError, assess, get_bank
-from assessment.model import NOT_APPLICABLE, UNKNOWN, Question
-from assessment.root import root_of
-from assessment.scoring import judge, repeat_allowance, score_pillars
+from assessment.bank.model import NOT_APPLICABLE, UNKNOWN, Question
+from assessment.scoring.root import root_of
+from assessment.scoring.scores import judge, repeat_allowance, score_pillars
 
 bank = get_bank()
 QUESTIONS = bank.questions

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessment import assess, get_bank, load_questionnaire
-from assessment.model import PILLAR_IDS
+from assessment.bank.model import PILLAR_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from assessment import assess, get_bank
+from assessment.bank.quick import QUICK_FILE, load_quick
 from assessment.errors import BankError
-from assessment.quick import QUICK_FILE, load_quick
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -15,8 +15,8 @@ import tomllib
 import pytest
 
 from assessment import get_bank
-from assessment.answers import check_submission
-from assessment.model import PILLAR_IDS
+from assessment.answers.document import check_submission
+from assessment.bank.model import PILLAR_IDS
 from sitekit.realcases import FOLDER, VARIANTS, assessable, documents, load_cases, rates, score, usual_practices
 
 bank = get_bank()
@@ -81,11 +81,12 @@ def test_the_rates_count_only_cases_whose_facts_can_be_assessed() -> None:
 
 
 def test_on_the_real_cases_the_root_follows_the_experts_at_least_as_often_as_when_the_set_was_fixed() -> None:
-    """A floor, not a goal: the agreement this bank reached when the set was closed (root 8 of 12 in both
-    variants; main fix 10 and 7). A change to the rules that loses agreement fails here and must say why."""
+    """A floor, not a goal: the agreement this bank has reached (root 8 of 12 in both variants; main fix 11
+    and 9 since bidding to break-even became an action). A change that loses agreement fails here and must
+    say why."""
     found = rates(bank)
     assert found.root["stated"] >= 8 and found.root["usual"] >= 8
-    assert found.fix["stated"] >= 10 and found.fix["usual"] >= 7
+    assert found.fix["stated"] >= 11 and found.fix["usual"] >= 9
 
 
 def test_the_root_never_rests_on_ordinary_habits_alone() -> None:

@@ -1,4 +1,4 @@
-"""What the build publishes for the browser's printed report (sitekit/report.py): no site build, milliseconds each.
+"""What the build publishes for the browser's printed report (sitekit/brand/assets.py): no site build, fast.
 
 The brand as data (assets/brand/report.json) is made by the engine's own
 `report_brand`, so the browser's report and `python -m assessment report` render
@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from answerfiles import fixtures
 
-from assessment.answers import read_document
-from assessment.brandinfo import BANDS_FILE, brand_data, brand_from_data, read_brand
-from assessment.loader import load_bank
-from assessment.peers import check_bands
-from assessment.printed import render_report
+from assessment.answers.document import read_document
+from assessment.bank.loader import load_bank
+from assessment.render.brand import BANDS_FILE, brand_data, brand_from_data, read_brand
+from assessment.render.printed import render_report
+from assessment.workshop.peers import check_bands
 from sitekit.brand import UPSTREAM_BRAND, BrandError, load_brand
-from sitekit.report import BAND_FIELDS, REPORT_FILE, read_bands, report_files
+from sitekit.brand.assets import BAND_FIELDS, REPORT_FILE, read_bands, report_files
 from sitekit.site import check
 
 ROOT = Path(__file__).resolve().parents[1]

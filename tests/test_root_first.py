@@ -1,6 +1,6 @@
 """The "fix the root first" rule: which pillar comes first, why, and the order and phases of the plan.
 
-The rule (assessment/root.py): an unhealthy product always comes first. Beyond
+The rule (assessment/scoring/root.py): an unhealthy product always comes first. Beyond
 product, the root maximises `shortfall - root_step x position`: loop order
 counts, but a pillar failing badly is not hidden behind a neighbour that is
 only just below the line.
@@ -14,9 +14,9 @@ import pytest
 from bankfactory import answers_at, make_bank
 
 from assessment import assess_bank
-from assessment.loader import load_bank
-from assessment.model import Bank, Scoring
-from assessment.root import find_root
+from assessment.bank.loader import load_bank
+from assessment.bank.model import Bank, Scoring
+from assessment.scoring.root import find_root
 
 RULES = Scoring(
     health_threshold=60,

@@ -10,8 +10,8 @@ import pytest
 from bankfactory import answers_at, make_bank
 
 from assessment import assess_bank
-from assessment.loader import load_bank
-from assessment.model import Bank
+from assessment.bank.loader import load_bank
+from assessment.bank.model import Bank
 
 
 def pillar(result: dict, pillar_id: str) -> dict:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from assessment import AnswerError, assess_document, get_bank
-from assessment.answers import check_submission, read_document
-from assessment.export import answer_contract
-from assessment.sharelink import action_key, decode, encode, encode_link, known_layouts, layout, read_link
+from assessment.answers.document import check_submission, read_document
+from assessment.answers.sharelink import action_key, decode, encode, encode_link, known_layouts, layout, read_link
+from assessment.render.export import answer_contract
 
 ROOT = Path(__file__).resolve().parents[1]
 bank = get_bank()
@@ -109,7 +109,7 @@ def test_a_link_made_with_an_earlier_bank_is_read_with_that_banks_layout() -> No
 
 
 def test_the_layout_of_the_current_bank_is_kept_for_links_made_with_it() -> None:
-    from assessment.loader import load_bank
+    from assessment.bank.loader import load_bank
 
     upstream = load_bank()
     assert known_layouts().get(upstream.version) == layout(upstream), (
@@ -160,7 +160,7 @@ def test_an_action_state_of_an_action_the_bank_no_longer_has_is_set_aside() -> N
 
 
 def test_no_two_actions_share_a_link_key() -> None:
-    from assessment.loader import load_bank
+    from assessment.bank.loader import load_bank
 
     for overlay in (None, str(ROOT / "examples" / "acme-brand" / "questions.toml")):
         actions = load_bank(None, overlay).actions

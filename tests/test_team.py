@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from test_properties import answer_sets, profiles
 
 from assessment import assess_document, get_bank
-from assessment.answers import read_document
+from assessment.answers.document import read_document
+from assessment.answers.sharelink import encode
+from assessment.bank.model import NOT_APPLICABLE, UNKNOWN
 from assessment.browser import merge_json
-from assessment.model import NOT_APPLICABLE, UNKNOWN
-from assessment.sharelink import encode
-from assessment.team import Respondent, merge_answer, merge_submissions, respondents_from, team_result
+from assessment.workshop.team import Respondent, merge_answer, merge_submissions, respondents_from, team_result
 
 ROOT = Path(__file__).resolve().parents[1]
 bank = get_bank()

@@ -7,7 +7,7 @@ site's own data may use a rejected variant. Writing a variant inside quotation m
 (“跳失率”) mentions it rather than uses it, and is allowed.
 
 Chinese texts are: docs/*.zh.md as a reader sees them, the bank's Chinese texts, the Chinese UI
-strings (assessment/strings.json), the site's own Chinese data, and the results and plan targets the
+strings (assessment/render/strings.json), the site's own Chinese data, and the results and plan targets the
 engine generates in Chinese for every calibration case and sample company.
 
 Phrasing (sitekit/data/terms.toml, [[patterns]]): no "不到 X 左右" or "X 左右以上".
@@ -40,7 +40,7 @@ import pytest
 from sitepages import published
 
 from assessment import assess_document, get_bank
-from assessment.strings import STRINGS
+from assessment.render.strings import STRINGS
 from sitekit.terms import TERMS as TERMS_FILE
 from sitekit.terms import load as load_terms
 
@@ -65,7 +65,9 @@ PATTERNS = [
     (re.compile(p["regex"]), p["message"]["en"]) for p in tomllib.loads(TERMS_FILE.read_text("utf-8"))["patterns"]
 ]
 HALF_WIDTH = re.compile(rf"[{HAN}]\s*[(:;,?!]|[):;,?!]\s*[{HAN}]")
+RANGE_HYPHEN = re.compile(r"(?<![\d.\-])\d{1,3}-\d{1,3}(?![\d\-])")  # "2-3 个": a range takes an en dash, "2–3 个"
 EMOJI = re.compile(r":[a-z0-9-]+:")
+CODE = re.compile(r"`[^`\n]*`|CODE")
 EXPLAINED = re.compile(r"（[^（）\n]*）")
 RETAIL_ONLY = "询单转化率"
 GLOSSARY = "terms.zh.md"  # pairs each Chinese term with its English name on purpose (ROAS among them)
@@ -203,7 +205,7 @@ def test_a_quoted_variant_is_a_mention_not_a_use() -> None:
 
 
 def ui_texts() -> list[tuple[str, str]]:
-    """Every Chinese UI string (assessment/strings.json, every section), with its key."""
+    """Every Chinese UI string (assessment/render/strings.json, every section), with its key."""
     return [(f"strings.json: {key}", text) for key, text in _flat(json.loads(STRINGS.read_text("utf-8"))["zh"])]
 
 
@@ -241,6 +243,7 @@ def phrasing_problems(text: str) -> list[str]:
     found = [f"{message}: {m.group(0)}" for pattern, message in PATTERNS for m in pattern.finditer(bare)]
     if "ROAS" in EXPLAINED.sub("", bare):
         found.append("ROAS outside a bracket that explains it (say 投产比)")
+    found += [f"a range written with a hyphen: {m.group(0)} (use –)" for m in RANGE_HYPHEN.finditer(CODE.sub("", bare))]
     for match in HALF_WIDTH.finditer(EMOJI.sub("", bare)):
         found.append(f"half-width punctuation beside Chinese: …{bare[max(0, match.start() - 8) : match.end() + 8]}…")
     return found
@@ -292,9 +295,14 @@ def b2b_texts() -> list[tuple[str, str]]:
     return pages + texts
 
 
+def retail_term_in(texts: list[tuple[str, str]]) -> list[str]:
+    return [where for where, text in texts if RETAIL_ONLY in MENTION.sub("", text)]
+
+
 def test_b2b_texts_say_xunpan_conversion_not_the_retail_chat_term() -> None:
-    found = [where for where, text in b2b_texts() if RETAIL_ONLY in MENTION.sub("", text)]
-    assert found == []
+    texts = b2b_texts()
+    assert any(w.startswith("b2b-platforms") for w, _ in texts) and any(".toml: " in w for w, _ in texts)
+    assert retail_term_in(texts) == []
 
 
 @pytest.mark.parametrize("pillar", get_bank().pillars, ids=lambda p: p.id)
@@ -319,6 +327,9 @@ def test_pillar_pages_name_each_pillar_by_the_banks_role(pillar: Any) -> None:
         ("投产比（ROAS）低于保本投产比", None),
         ("每天 9:00–23:00 在线", None),
         ("LTV:CAC 达到 3", None),
+        ("买家会对比的 2-3 个竞品", "hyphen"),
+        ("买家会对比的 2–3 个竞品", None),
+        ("2026-03-01 的报告", None),
         ("别写“不到 40% 左右”", None),
     ],
 )
@@ -336,6 +347,8 @@ def test_the_phrasing_rule(text: str, problem: str | None) -> None:
         ("录入次品台账", "缺陷记录表"),
         ("询盘：成交的前奏", "转化前奏"),
         ("价值兑现", "价值实现"),
+        ("主力渠道的 LTV/CAC 低于 1", "LTV:CAC"),
+        ("仍低于盈亏平衡线的计划", "保本投产比"),
     ],
 )
 def test_each_listed_variant_is_caught(text: str, term: str) -> None:
@@ -343,4 +356,9 @@ def test_each_listed_variant_is_caught(text: str, term: str) -> None:
 
 
 def test_a_b2b_text_with_the_retail_term_is_caught() -> None:
-    assert RETAIL_ONLY in "外贸询单转化率" and RETAIL_ONLY not in "外贸询盘转化率"
+    texts = [
+        ("b2b.zh.md", "外贸询单转化率偏低"),
+        ("ok.zh.md", "外贸询盘转化率偏低"),
+        ("quoted.zh.md", "零售叫“询单转化率”"),
+    ]
+    assert retail_term_in(texts) == ["b2b.zh.md"]

@@ -13,7 +13,7 @@ import pytest
 from sitepages import published
 
 from assessment import get_bank
-from assessment.quick import load_quick
+from assessment.bank.quick import load_quick
 from sitekit.timing import estimate, load, minutes, reading_units, stated, workload
 
 

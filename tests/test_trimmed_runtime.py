@@ -32,8 +32,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 def test_the_wheel_leaves_out_what_the_browser_never_runs() -> None:
     modules = {path.as_posix() for path in browser_modules()}
-    assert {"browser.py", "scoring.py", "sharelink.py", "__init__.py"} <= modules
-    assert not {"cli.py", "__main__.py", "report.py"} & modules  # the command line and the terminal renderer
+    assert {"browser.py", "scoring/scores.py", "answers/sharelink.py", "__init__.py", "scoring/__init__.py"} <= modules
+    assert not {"cli.py", "__main__.py", "render/terminal.py", "render/pdf.py"} & modules  # the CLI and its output
 
 
 def test_the_trimmed_library_is_compiled_and_smaller_and_scores_as_cpython(engine: Engine) -> None:
@@ -44,7 +44,7 @@ def test_the_trimmed_library_is_compiled_and_smaller_and_scores_as_cpython(engin
         names = library.namelist()
     assert "json/decoder.pyc" in names and not [n for n in names if n.endswith(".py")]
     with zipfile.ZipFile(engine.wheel) as wheel:
-        assert any(n.startswith("assessment/__pycache__/scoring.") for n in wheel.namelist())
+        assert any(n.startswith("assessment/scoring/__pycache__/scores.") for n in wheel.namelist())
     verify(engine, get_bank())  # raises if Pyodide's answer differs from CPython's
 
 

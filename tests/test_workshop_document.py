@@ -18,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment import AnswerError, BankError, assess_document, get_bank
-from assessment.answers import document_of, read_document
-from assessment.loader import load_bank
-from assessment.plaintext import clean
+from assessment.answers.document import document_of, read_document
+from assessment.answers.plaintext import clean
+from assessment.bank.loader import load_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 bank = get_bank()

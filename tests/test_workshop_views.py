@@ -9,7 +9,7 @@ import pytest
 from sitepages import upstream_site
 
 from assessment import get_bank
-from assessment.export import workshop_texts
+from assessment.render.export import workshop_texts
 from sitekit.brand import UPSTREAM_BRAND
 from sitekit.site import prepare
 

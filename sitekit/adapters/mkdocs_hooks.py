@@ -33,15 +33,16 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 import sitekit.adapters as state  # noqa: E402
+from assessment.bank.markup import to_html, to_markdown  # noqa: E402
+from assessment.bank.quick import load_quick  # noqa: E402
 from assessment.errors import BankError  # noqa: E402
-from assessment.export import answer_contract, export_bank, workshop_texts  # noqa: E402
-from assessment.markup import to_html, to_markdown  # noqa: E402
-from assessment.quick import load_quick  # noqa: E402
-from assessment.strings import strings  # noqa: E402
+from assessment.render.export import answer_contract, export_bank, workshop_texts  # noqa: E402
+from assessment.render.strings import strings  # noqa: E402
 from sitekit import a11y, navigation, theme  # noqa: E402
 from sitekit import languages as site_languages  # noqa: E402
 from sitekit.brand import BrandError  # noqa: E402
-from sitekit.colours import brand_css  # noqa: E402
+from sitekit.brand.assets import write_report_files  # noqa: E402
+from sitekit.brand.colours import brand_css  # noqa: E402
 from sitekit.content import ContentError, bank_values  # noqa: E402
 from sitekit.engine import (  # noqa: E402
     PYODIDE_DIR,
@@ -52,7 +53,6 @@ from sitekit.engine import (  # noqa: E402
 )
 from sitekit.modules import ModuleError, page_modules  # noqa: E402
 from sitekit.offline import MANIFEST, SERVICE_WORKER, write_manifest  # noqa: E402
-from sitekit.report import write_report_files  # noqa: E402
 from sitekit.site import BRAND_ASSETS, Site, prepare  # noqa: E402
 from sitekit.snapshot import SnapshotError, publish_snapshot  # noqa: E402
 from sitekit.templates import files as template_files  # noqa: E402

@@ -26,7 +26,7 @@ from helpers import (
 )
 from playwright.sync_api import Page, expect
 
-from assessment.loader import load_bank
+from assessment.bank.loader import load_bank
 
 pytestmark = pytest.mark.browser
 

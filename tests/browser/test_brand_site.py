@@ -20,7 +20,7 @@ from helpers import (
 from playwright.sync_api import Page, expect
 from trickybrand import BRAND, QUESTION_TEXT
 
-from assessment.loader import load_bank
+from assessment.bank.loader import load_bank
 from sitekit.brand import load_brand
 
 pytestmark = pytest.mark.browser
@@ -115,7 +115,7 @@ def test_a_brand_full_of_markup_characters_gives_the_whole_form_and_runs_nothing
 def test_a_link_from_upstreams_site_opens_with_the_hidden_questions_answer_set_aside(page: Page, acme: str) -> None:
     """Made on a site that asks inquiry.live-qa; this brand hides it: the rest opens, and the page says so."""
     from assessment import get_bank
-    from assessment.sharelink import encode
+    from assessment.answers.sharelink import encode
 
     upstream = get_bank()
     answers = {"inquiry.live-qa": "na", "product.positioning": "written"}

@@ -14,7 +14,7 @@ from helpers import (
 from playwright.sync_api import Page, expect
 from test_trust import set_palette
 
-from assessment.economics import UnitInputs, unit_economics
+from assessment.scoring.economics import UnitInputs, unit_economics
 
 pytestmark = pytest.mark.browser
 

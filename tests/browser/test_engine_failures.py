@@ -31,7 +31,7 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-STRINGS = json.loads((ROOT / "assessment" / "strings.json").read_text("utf-8"))
+STRINGS = json.loads((ROOT / "assessment" / "render" / "strings.json").read_text("utf-8"))
 EN = STRINGS["en"]
 ENGINE_JS = (ROOT / "overrides" / "assets" / "javascripts" / "assessment" / "engine.js").read_text("utf-8")
 

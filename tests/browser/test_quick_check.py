@@ -19,8 +19,8 @@ from helpers import (
 from playwright.sync_api import Page, expect
 
 from assessment import assess_bank
-from assessment.loader import load_bank
-from assessment.quick import load_quick
+from assessment.bank.loader import load_bank
+from assessment.bank.quick import load_quick
 
 pytestmark = pytest.mark.browser
 

@@ -44,11 +44,11 @@ from pdftext import appears, pdf_pages
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from assessment.answers import read_document
-from assessment.brandinfo import BANDS_FILE
-from assessment.loader import load_bank
-from assessment.peers import check_bands, place
-from assessment.result import build_result
+from assessment.answers.document import read_document
+from assessment.bank.loader import load_bank
+from assessment.render.brand import BANDS_FILE
+from assessment.scoring.result import build_result
+from assessment.workshop.peers import check_bands, place
 from sitekit.brand import Brand, load_brand
 
 pytestmark = pytest.mark.browser

@@ -27,11 +27,11 @@ from helpers import (
 )
 from playwright.sync_api import Page, expect
 
-from assessment.answers import read_document
-from assessment.loader import load_bank
-from assessment.plaintext import clean
-from assessment.result import build_result
-from assessment.sharelink import encode_link
+from assessment.answers.document import read_document
+from assessment.answers.plaintext import clean
+from assessment.answers.sharelink import encode_link
+from assessment.bank.loader import load_bank
+from assessment.scoring.result import build_result
 
 pytestmark = [pytest.mark.browser, pytest.mark.engine_cached]
 

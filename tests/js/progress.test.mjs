@@ -12,7 +12,7 @@ import { ROOT, contract } from "./support/contract.mjs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
-const QUICK = "import json; from assessment import get_bank; from assessment.quick import load_quick; q = load_quick(get_bank()); print(json.dumps({'by': q.by, 'sets': [[k, list(v)] for k, v in q.sets.items()]}))";
+const QUICK = "import json; from assessment import get_bank; from assessment.bank.quick import load_quick; q = load_quick(get_bank()); print(json.dumps({'by': q.by, 'sets': [[k, list(v)] for k, v in q.sets.items()]}))";
 const quick = JSON.parse(execFileSync(join(ROOT, ".venv", "bin", "python"), ["-c", QUICK], { cwd: ROOT, encoding: "utf-8" }));
 
 /** Every question answered with its first value (or its minimum). */

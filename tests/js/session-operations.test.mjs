@@ -8,6 +8,11 @@ import { test } from "node:test";
 
 import { contract } from "./support/contract.mjs";
 import { SharedStorage } from "./support/fake-storage.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { fileName } from "../../overrides/assets/javascripts/assessment/session/reports.js";
+import { ROOT } from "./support/contract.mjs";
 import { KEY, answersOf, choices, file, openPage, press, reopen, sharedLink } from "./support/session.mjs";
 
 const mine = answersOf(0, 3);
@@ -133,6 +138,21 @@ test("full storage is said once, with an export of the answers on screen", () =>
   const exported = JSON.parse(press(session, report, "export").download.text);
   assert.equal(exported.answers[choices[5].id], choices[5].values[0]);
   assert.equal(exported.bank_version, contract.version);
+});
+
+test("an export is named in the page's language and carries the day it was made, as the report's file does", () => {
+  const strings = JSON.parse(readFileSync(join(ROOT, "assessment", "render", "strings.json"), "utf-8"));
+  const { session } = withMine();
+  const made = session.exportOwn().download;
+  const day = JSON.parse(made.text).date;
+  assert.match(day, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(made.date, day, "the name and the file carry the same day");
+  const named = Object.fromEntries(Object.entries(strings).map(([lang, words]) => [lang, fileName(made, (key) => words[key])]));
+  for (const [lang, name] of Object.entries(named)) {
+    assert.ok(name.endsWith(`${day}.json`), `${lang}: ${name}`);
+    assert.equal(name.replace(day, ""), strings[lang].answers_file.replace("{date}", ""), lang);
+  }
+  assert.equal(new Set(Object.values(named)).size, Object.keys(strings).length, "each language names it in its own words");
 });
 
 test("the quick check is the session's: it asks the chosen model's questions, lasts across a reload, and keeps every answer", () => {

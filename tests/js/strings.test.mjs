@@ -7,7 +7,7 @@ import { test } from "node:test";
 
 import { ROOT } from "./support/contract.mjs";
 
-const strings = JSON.parse(readFileSync(join(ROOT, "assessment", "strings.json"), "utf-8"));
+const strings = JSON.parse(readFileSync(join(ROOT, "assessment", "render", "strings.json"), "utf-8"));
 const scripts = join(ROOT, "overrides", "assets", "javascripts", "assessment");
 
 function reasonsIn(text) {

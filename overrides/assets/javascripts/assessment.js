@@ -11,6 +11,7 @@ import { readContract } from "./assessment/contract.js";
 import { startEngine } from "./assessment/engine-start.js";
 import { Reports } from "./assessment/report.js";
 import { Records } from "./assessment/session/records.js";
+import { fileName } from "./assessment/session/reports.js";
 import { complete, progress, quickSet, whereNext } from "./assessment/session/progress.js";
 import { Session } from "./assessment/session/session.js";
 import { documentOf } from "./assessment/state.js";
@@ -160,7 +161,7 @@ class AssessmentPage {
   apply(report, { rescore = false } = {}) {
     this.board.drop("welcome"); // its counts and "continue at" no longer hold
     this.board.showAll(report.notices);
-    if (report.download) download(report.download);
+    if (report.download) download({ name: fileName(report.download, this.t), text: report.download.text });
     if (report.changed) this.render();
     else if (rescore) this.score();
     else this.earlier.show(this.records.history());

@@ -1,5 +1,5 @@
 // @ts-check
-// Unit economics: the arithmetic of assessment/economics.py, line for line, for the
+// Unit economics: the arithmetic of assessment/scoring/economics.py, line for line, for the
 // calculator on the "Unit economics" page (docs pages never load Pyodide).
 // tests/cases/economics.json holds the hand-worked cases both implementations must meet:
 // pytest runs it against the Python module, `node --test tests/js/` against this one.

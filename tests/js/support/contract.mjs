@@ -8,7 +8,7 @@ import { readContract } from "../../../overrides/assets/javascripts/assessment/c
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const EXPORT =
-  "import json; from assessment import get_bank; from assessment.export import answer_contract; print(json.dumps(answer_contract(get_bank(), 'en')))";
+  "import json; from assessment import get_bank; from assessment.render.export import answer_contract; print(json.dumps(answer_contract(get_bank(), 'en')))";
 
 export const exported = JSON.parse(
   execFileSync(process.env.PYTHON || join(ROOT, ".venv", "bin", "python"), ["-c", EXPORT], { cwd: ROOT, encoding: "utf-8" }),

@@ -5,7 +5,7 @@
 // Answers to questions of an earlier bank are migrated or set aside, as the
 // engine does, using the same list of retired ids. The engine's CLI accepts and
 // refuses the same files for the same reasons: tests/cases/answer-contract.json
-// runs against both (assessment/answers.py).
+// runs against both (assessment/answers/document.py).
 
 import { clean, length } from "./plaintext.js";
 import { PREFIX as LINK_PREFIX, decodeLink, encodeLinkDetailed } from "./sharelink.js";
@@ -18,7 +18,7 @@ import { PREFIX as LINK_PREFIX, decodeLink, encodeLinkDetailed } from "./shareli
 // engine's own, in the answer contract (contract.limits): never stated twice.
 const RESERVED = { na: "na", unknown: "unknown" };
 // What a workshop records beside the answers is accepted here and checked by the engine
-// (assessment/answers.py): respondent, company, date, notes, action states.
+// (assessment/answers/document.py): respondent, company, date, notes, action states.
 const DOCUMENT_FIELDS = new Set(["answers", "profile", "bank_version", "lang", "respondent", "company", "date", "notes", "actions"]);
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const ID_LIKE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -170,7 +170,7 @@ function checkAll(document, contract, saved) {
   return { profile, profileMigrated, profileSetAside, answers: checked, migrated, setAside, hidden, notes: notes.notes, actions: actions.actions, ...extra };
 }
 
-// -- What a workshop records beside the answers (assessment/answers.py, in the same order) --
+// -- What a workshop records beside the answers (assessment/answers/document.py, in the same order) --
 const ACTION_STATES = new Set(["in-progress", "done"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);

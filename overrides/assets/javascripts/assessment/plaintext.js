@@ -1,6 +1,6 @@
 // @ts-check
 // Text a company writes itself (evidence notes, respondent and company labels):
-// plain, visible, bounded. The same rule as the engine's assessment/plaintext.py
+// plain, visible, bounded. The same rule as the engine's assessment/answers/plaintext.py
 // (read its docstring for why); tests/cases/plaintext.json holds both to it.
 
 const LINE_BREAKS = /\r\n|[\r\u2028\u2029]/g;

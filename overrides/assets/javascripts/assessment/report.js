@@ -1,11 +1,11 @@
 // @ts-check
 // The printed report in the browser, and the peer bands the results show.
 //
-// The report is rendered by the engine (assessment/printed.py through
+// The report is rendered by the engine (assessment/render/printed.py through
 // report_json), the same function `python -m assessment report` runs, from the
 // same document (profile, answers, notes, labels, action states) and the same
 // brand: the build publishes the brand as data (assets/brand/report.json, made
-// by sitekit/report.py, images inlined as data: URIs) and, when the brand ships
+// by sitekit/brand/assets.py, images inlined as data: URIs) and, when the brand ships
 // peer bands, assets/brand/bands.json. Both are fetched from this origin, once:
 // the brand when a report is first asked for, the bands as the page starts (the
 // results show them); a site without bands has no data-bands and fetches none.

@@ -126,7 +126,8 @@ function actionItem(action, view, names) {
     h(
       "dl",
       { class: "rf-action__facts" },
-      h("dt", {}, t("target")), h("dd", { class: "rf-action__target" }, `${action.metric}: ${action.target}`),
+      h("dt", {}, t("metric")), h("dd", { class: "rf-action__metric" }, action.metric),
+      h("dt", {}, t("target")), h("dd", { class: "rf-action__target" }, action.target),
       h("dt", {}, t("owner")), h("dd", {}, action.owner),
       h("dt", {}, t("unlocks")), h("dd", {}, action.unlocks),
     ),
@@ -158,7 +159,7 @@ function doNow(result, view, names) {
 }
 
 // Where each pillar stands against the middle half of companies like this one: the
-// engine's sentence per pillar (assessment/peers.py place), as text. Only when the
+// engine's sentence per pillar (assessment/workshop/peers.py place), as text. Only when the
 // brand ships peer bands (report.js); the comparison is made here, nothing is sent.
 function peerBands(result, placement, t) {
   if (!placement) return null;

@@ -1,5 +1,5 @@
 // @ts-check
-// Compact share links, the same format as assessment/sharelink.py (see there):
+// Compact share links, the same format as assessment/answers/sharelink.py (see there):
 // "#s=" + base64url(format, bank version, profile, answer codes, numbers), and in
 // format 2 the action states (by a hash of the action id) and as many notes as fit
 // in the contract's link_chars.

@@ -64,7 +64,7 @@
  */
 
 /**
- * The limits of what a page accepts; the engine's own (assessment/export.py answer_contract).
+ * The limits of what a page accepts; the engine's own (assessment/render/export.py answer_contract).
  * @typedef {object} Limits
  * @property {number} note_chars
  * @property {number} label_chars
@@ -119,7 +119,7 @@
  * @typedef {object} Report
  * @property {Notice[]} notices
  * @property {boolean} changed
- * @property {{name: string, text: string} | null} [download]
+ * @property {{file: string, date: string, text: string} | null} [download] its name: session/reports.js fileName
  * @property {string} [refused] a UI string's key: the input was not taken
  */
 

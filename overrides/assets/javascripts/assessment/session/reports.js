@@ -37,7 +37,19 @@ export function announceChecked(checked) {
   return notices;
 }
 
-/** @param {string} name @param {string} text */
-export function download(name, text) {
-  return { name, text };
+/**
+ * A file to hand the reader: which file it is (its name is a UI string, "<file>_file", in the page's
+ * language) and the day it was made, which the name carries.
+ * @param {"answers" | "answers_held" | "answers_unreadable"} file @param {string} text @param {string} date
+ */
+export function download(file, text, date) {
+  return { file, date, text };
+}
+
+/**
+ * The name a file is saved under: the page's language's template with the day filled in.
+ * @param {{file: string, date: string}} made @param {(key: string) => string} t
+ */
+export function fileName({ file, date }, t) {
+  return t(`${file}_file`).replace("{date}", date);
 }

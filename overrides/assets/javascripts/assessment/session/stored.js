@@ -123,13 +123,13 @@ export class StoredSession {
 
   /** @returns {Report} */
   exportHeld() {
-    return { changed: false, notices: [], download: this.held?.raw ? download("assessment-answers-kept.json", this.held.raw) : null };
+    return { changed: false, notices: [], download: this.held?.raw ? download("answers_held", this.held.raw, this.today()) : null };
   }
 
   /** @param {number} index @returns {Report} */
   exportAside(index) {
     const entry = this.records.aside()[index];
-    return { changed: false, notices: [], download: entry ? download("assessment-answers-unreadable.json", entry.raw) : null };
+    return { changed: false, notices: [], download: entry ? download("answers_unreadable", entry.raw, this.today()) : null };
   }
 
   /** @param {number} index @returns {Report} */
@@ -143,8 +143,14 @@ export class StoredSession {
    * @param {State} [state] @param {string} [bankVersion] @returns {Report}
    */
   exportOwn(state = this.shown, bankVersion = this.bankVersion) {
-    const document = documentOf(stateFrom(state), { bank_version: bankVersion, lang: this.lang, date: this.records.now().slice(0, 10) });
-    return { changed: false, notices: [], download: download("assessment-answers.json", JSON.stringify(document, null, 2)) };
+    const date = this.today();
+    const document = documentOf(stateFrom(state), { bank_version: bankVersion, lang: this.lang, date });
+    return { changed: false, notices: [], download: download("answers", JSON.stringify(document, null, 2), date) };
+  }
+
+  /** The day, as files and their names carry it (YYYY-MM-DD). */
+  today() {
+    return this.records.now().slice(0, 10);
   }
 
   /** @returns {Report} */

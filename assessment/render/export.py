@@ -6,11 +6,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .answers import MAX_ANSWERS, MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_BYTES, MAX_ID
-from .model import Action, Bank, Condition, Question, Scale
-from .result import page_url
-from .scoring import practice_ratio
-from .sharelink import MAX_LINK_CHARS
+from ..answers.document import MAX_ANSWERS, MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_BYTES, MAX_ID
+from ..answers.sharelink import MAX_LINK_CHARS
+from ..bank.model import Action, Bank, Condition, Question, Scale
+from ..scoring.result import page_url
+from ..scoring.scores import practice_ratio
 
 
 def condition(when: Condition) -> dict[str, list[str]]:

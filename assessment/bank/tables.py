@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BankError
+from ..errors import BankError
 from .files import NotRegularFile, read_limited
 from .markup import html_found
 from .model import ALWAYS, Condition, Text, TextList

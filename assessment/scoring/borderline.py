@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .answers import Answer
-from .model import NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
+from ..answers.document import Answer
+from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
 from .root import Root, root_of
-from .scoring import PillarScore, break_even_roas, judge, pillar_score, repeat_allowance, too_thin
+from .scores import PillarScore, break_even_roas, judge, pillar_score, repeat_allowance, too_thin
 
 
 def flipping_questions(

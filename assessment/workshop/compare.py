@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .answers import Answer, Submission
-from .model import NOT_APPLICABLE, UNKNOWN, Bank, Question
-from .plan import triggered
-from .result import build_result, shown_answer
-from .scoring import QuestionScore, judge
+from ..answers.document import Answer, Submission
+from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank, Question
+from ..scoring.plan import triggered
+from ..scoring.result import build_result, shown_answer
+from ..scoring.scores import QuestionScore, judge
 
 
 def compare(bank: Bank, old: Submission, new: Submission, lang: str) -> dict[str, Any]:

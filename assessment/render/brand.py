@@ -3,7 +3,7 @@
 `ReportBrand` is plain data, so the browser can pass it as JSON (`brand_from_data`)
 and the report is rendered by the same function in both places. On the command
 line, `read_brand(folder)` reads a brand folder through the site's own loader
-(`load_brand` in sitekit/brand.py, which validates brand.yml and names the file
+(`load_brand` in sitekit/brand/load.py, which validates brand.yml and names the file
 and field of any problem): the one place the engine touches brand files. The
 loader needs a checkout and the site's dependencies (PyYAML); the engine itself
 stays standard-library only.
@@ -23,10 +23,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .errors import AssessmentError
+from ..errors import AssessmentError
 
-CHECKOUT = Path(__file__).resolve().parents[1]
-BRAND_LOADER = CHECKOUT / "sitekit" / "brand.py"
+CHECKOUT = Path(__file__).resolve().parents[2]
+BRAND_LOADER = CHECKOUT / "sitekit" / "brand" / "load.py"
 BANDS_FILE = "bands.json"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}

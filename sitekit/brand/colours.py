@@ -92,7 +92,7 @@ def brand_css(colours: Mapping[str, PaletteLike]) -> str:
   --rf-accent-text: {readable(accent, background)};
 }}"""
         )
-    return "/* Generated from the brand folder by sitekit/colours.py: edit brand.yml, not this file. */\n" + (
+    return "/* Generated from the brand folder by sitekit/brand/colours.py: edit brand.yml, not this file. */\n" + (
         "\n".join(blocks) + "\n"
     )
 

@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BankError
+from ..errors import BankError
 from .model import (
     PILLAR_IDS,
     Action,
@@ -52,7 +52,7 @@ from .sources import load_sources
 from .tables import Context, Table, read_toml, shown_path
 from .validate import validate_bank
 
-BANK_DIR = Path(__file__).parent / "bank"
+BANK_DIR = Path(__file__).parent
 PACKAGED = BANK_DIR / "bank.json"
 """The merged, validated bank a site build writes into the engine package (see codec.py); absent in the repository."""
 MESSAGES = (

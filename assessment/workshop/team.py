@@ -47,12 +47,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import Answer, Submission, document_of, read_document
-from .errors import AnswerError, AssessmentError
-from .model import ACTION_STATES, NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
-from .result import build_result, shown_answer
-from .scoring import QuestionScore, judge
-from .sharelink import read_link
+from ..answers.document import Answer, Submission, document_of, read_document
+from ..answers.sharelink import read_link
+from ..bank.model import ACTION_STATES, NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
+from ..errors import AnswerError, AssessmentError
+from ..scoring.result import build_result, shown_answer
+from ..scoring.scores import QuestionScore, judge
 
 
 @dataclass(frozen=True)

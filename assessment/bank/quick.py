@@ -13,11 +13,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BankError
+from ..errors import BankError
 from .model import Bank, Profile
 from .tables import shown_path
 
-QUICK_FILE = Path(__file__).parent / "bank" / "quick.toml"
+QUICK_FILE = Path(__file__).parent / "quick.toml"
 
 
 @dataclass(frozen=True)

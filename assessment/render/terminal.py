@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from .model import PILLAR_IDS, Bank
+from ..bank.model import PILLAR_IDS, Bank
 from .strings import strings
 
 BAR_WIDTH = 20

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..answers.document import Submission
+from ..bank.model import NOT_APPLICABLE, Action, Bank, Profile, Text
 from . import reasons
-from .answers import Submission
 from .borderline import deciding_unknowns, flipping_questions
-from .model import NOT_APPLICABLE, Action, Bank, Profile, Text
 from .plan import PlannedAction, applicable_warnings, build_plan, conditions, next_level_order, ranked_actions
 from .root import Root, order_unhealthy, root_of, standings
-from .scoring import BAND_IDS, Figure, PillarScore, QuestionScore, overall_score, score_pillars
+from .scores import BAND_IDS, Figure, PillarScore, QuestionScore, overall_score, score_pillars
 
 WEAK_AREAS_SHOWN = 3
 DOUBLE_CHECK_NAMED = 2  # the borderline note names the answers that matter most; the list has them all

@@ -1,7 +1,7 @@
 """What the browser's printed report needs from the build: the brand as data, and the brand's peer bands.
 
 The assessment page renders the report in the browser with the same function
-as `python -m assessment report` (assessment/printed.py), so it needs the same
+as `python -m assessment report` (assessment/render/printed.py), so it needs the same
 brand: name, logo, legal line, colours, contact written out, QR code. The build
 publishes it as one small JSON file (assets/brand/report.json) with the images
 inlined as data: URIs, made by the engine's own `report_brand` from the brand
@@ -24,13 +24,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assessment.brandinfo import BANDS_FILE, brand_data, report_brand
+from assessment.render.brand import BANDS_FILE, brand_data, report_brand
 
 __all__ = ["BANDS_FILE", "REPORT_FILE", "BandsError", "read_bands", "report_files", "write_report_files"]
-from assessment.model import Bank
-from assessment.peers import PeerError, check_bands
+from assessment.bank.model import Bank
+from assessment.workshop.peers import PeerError, check_bands
 
-from .brand import Brand, BrandError, shown
+from .load import Brand, BrandError, shown
 
 REPORT_FILE = "report.json"
 BAND_FIELDS = ("format", "about", "group_by", "percentiles", "min_companies", "bank_versions", "groups")

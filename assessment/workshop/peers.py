@@ -33,8 +33,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import AssessmentError
-from .model import PILLAR_IDS, Bank
+from ..bank.model import PILLAR_IDS, Bank
+from ..errors import AssessmentError
 
 BANDS_FORMAT = 1
 ALL = "all"

@@ -33,9 +33,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from ..answers.document import Answer
+from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank, Pillar, Profile, Question, Scale
 from . import economics
-from .answers import Answer
-from .model import NOT_APPLICABLE, UNKNOWN, Bank, Pillar, Profile, Question, Scale
 
 
 @dataclass(frozen=True)

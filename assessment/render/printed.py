@@ -28,11 +28,11 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from .answers import Submission
-from .brandinfo import ReportBrand
-from .model import Bank
-from .peers import place
-from .result import build_result
+from ..answers.document import Submission
+from ..bank.model import Bank
+from ..scoring.result import build_result
+from ..workshop.peers import place
+from .brand import ReportBrand
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -260,6 +260,12 @@ class _Page:
         key = "state_done" if state == "done" else "state_in_progress"
         return f' <span class="state state-{esc(state)}">{"✓ " if state == "done" else ""}{self.e(key)}</span>'
 
+    def target_label(self, action: Mapping[str, Any]) -> str:
+        """A figure's target is labelled with what it measures ("Median first-response time: 540 → ≤ 60"); a
+        written goal needs no metric, so it keeps the word "Target"."""
+        planned = self.bank.action(action["id"])
+        return esc(action["metric"]) if planned is not None and planned.target is not None else self.e("report_target")
+
     def do_now(self) -> str:
         now = [a for a in self.result["plan"] if a["phase"] == "now"]
         if not now:
@@ -272,7 +278,7 @@ class _Page:
             items.append(
                 f'<li data-action-id="{esc(action["id"])}"{state}>'
                 f'<p class="action-title"><strong>{esc(action["title"])}</strong>{self.state(action)}</p>'
-                f'<p class="action-target"><span class="label">{self.e("report_target")}{colon}</span>'
+                f'<p class="action-target"><span class="label">{self.target_label(action)}{colon}</span>'
                 f"{esc(action['target'])}</p>"
                 f'<p class="action-meta">{self.e("report_owner")}{colon}{esc(action["owner"])} · {esc(days)}</p></li>'
             )

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .model import Bank, Profile, Question, Text
+from ..bank.model import Bank, Profile, Question, Text
 from .root import Root
-from .scoring import BAND_IDS, PillarScore, QuestionScore, overall_score
+from .scores import BAND_IDS, PillarScore, QuestionScore, overall_score
 
 Localize = Callable[[Text], str]
 

@@ -7,7 +7,7 @@ leads somewhere, thresholds and weights make sense together.
 
 from __future__ import annotations
 
-from .errors import BankError
+from ..errors import BankError
 from .model import PILLAR_IDS, Bank, Question
 
 BANDS = 4  # failing, weak, healthy, strong: one more than the thresholds of a scale

@@ -24,7 +24,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from .model import Pillar, Scoring
+from ..bank.model import Pillar, Scoring
 
 Rule = Literal["product", "first", "outweighs", "none"]
 Basis = Literal["figures", "practices", "none"]

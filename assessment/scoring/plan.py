@@ -33,9 +33,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import UNKNOWN, Action, Bank, Profile, Warning
+from ..bank.model import UNKNOWN, Action, Bank, Profile, Warning
 from .root import Root
-from .scoring import BAND_IDS, PillarScore, QuestionScore
+from .scores import BAND_IDS, PillarScore, QuestionScore
 
 Phase = Literal["now", "next", "later"]
 NEXT_LEVEL_PILLARS = 2
@@ -118,7 +118,8 @@ def build_plan(
     stop = stop_loss(bank, pillars)
     if stop is not None:
         plan.append(PlannedAction(stop[0], stop[1], "now", is_root=stop[0].pillar == first))
-    fixes = [r for r in ranked if r[0] == first and not r[1].on_unknown]
+    # Measuring (an unknown figure, or traffic too thin to judge one) is the one slot below, never a fix.
+    fixes = [r for r in ranked if r[0] == first and not r[1].on_unknown and not r[1].on_thin]
     # A thin figure is measured by gathering enough traffic: the action on the count that samples it.
     sampled = {q.sample_from for q in bank.questions if q.id in deciding and q.sample_from}
     measure = next(

@@ -46,13 +46,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import AnswerError
-from .model import NOT_APPLICABLE, UNKNOWN, Bank
+from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank
+from ..errors import AnswerError
 
 FORMAT = 1
 FORMAT_NOTES = 2
 PREFIX = "s="
-LAYOUTS = Path(__file__).parent / "bank" / "layouts.json"
+LAYOUTS = Path(__file__).parents[1] / "bank" / "layouts.json"
 SCALE = 1_000_000
 MAX_CHOICES = 12
 NA, UNKNOWN_CODE, NUMBER = 13, 14, 15

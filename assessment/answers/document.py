@@ -31,9 +31,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..bank.model import ACTION_STATES, NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
+from ..errors import AnswerError
 from . import plaintext
-from .errors import AnswerError
-from .model import ACTION_STATES, NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
 
 Answer = str | int | float
 """An option value, a number in the question's base unit, "na" or "unknown"."""

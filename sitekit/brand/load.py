@@ -23,14 +23,14 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from assessment.brandinfo import BANDS_FILE
-from assessment.files import NotRegularFile, read_limited
-from assessment.markup import html_found
+from assessment.bank.files import NotRegularFile, read_limited
+from assessment.bank.markup import html_found
+from assessment.render.brand import BANDS_FILE
 
-from . import languages as site_languages
+from .. import languages as site_languages
 from .colours import LOGO_CONTRAST, logo_contrast
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 UPSTREAM_BRAND = ROOT / "brands" / "root-first"
 FORK_BRAND = ROOT / "brand"
 EXAMPLES = ROOT / "examples"

@@ -15,7 +15,7 @@ from pathlib import Path
 from .model import Text
 from .tables import Context, Table, read_toml, shown_path
 
-SOURCES = Path(__file__).parent / "bank" / "sources.toml"
+SOURCES = Path(__file__).parent / "sources.toml"
 KINDS = ("platform-rule", "official-help", "official-announcement", "report", "survey", "study")
 
 

@@ -1,0 +1,1 @@
+"""A company's answers: the answers document, its checks and migrations, share links, plain-text notes."""

@@ -1,0 +1,1 @@
+"""Several answer sets at once: the team merge, a comparison over time, peer bands."""
