@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .answers.document import _short, check_submission, read_document
+from .answers.document import check_submission, read_document
+from .answers.shown import _short
 from .bank.loader import load_bank
 from .bank.model import Bank
 from .errors import AnswerError, AssessmentError, BankError

@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sitekit.brand import brand_dir  # noqa: E402
 from sitekit.publish import build_into  # noqa: E402
 from sitekit.site import check  # noqa: E402
 
@@ -34,7 +35,7 @@ def main() -> int:
     args = parser.parse_args()
     target = Path(args.site_dir).resolve()
     os.chdir(ROOT)
-    problem = check()
+    problem = check(ROOT, brand_dir())  # $BRAND_DIR, as mkdocs.yml passes it to the plugin
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_CONFIG

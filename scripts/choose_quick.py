@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessment import get_bank
-from assessment.answers.document import Answer
+from assessment.answers.values import Answer
 from assessment.bank.model import Bank, Profile, Question
 from assessment.bank.quick import QUICK_FILE, load_quick
 from assessment.scoring.root import root_of as root_rule

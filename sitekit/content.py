@@ -9,6 +9,7 @@ can never leave a page stating an old number. An unknown token fails the build.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -26,6 +27,7 @@ from .timing import minutes, stated, workload
 
 TOKEN = re.compile(r"\{rf:([a-z-]+)(?::([a-z0-9.-]+))?\}")
 ABOUT_PAGE = re.compile(r"<!-- rf:if-page (?P<page>\S+\.md) -->\n(?P<body>.*?)<!-- rf:end -->\n?", re.S)
+PAGE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
 CALIBRATION = Path(__file__).resolve().parents[1] / "calibration"
 
 
@@ -96,6 +98,21 @@ def keep_published(markdown: str, published: Collection[str]) -> str:
     link, when it is not, so hiding a page never leaves a broken link behind.
     """
     return ABOUT_PAGE.sub(lambda m: m["body"] if m["page"] in published else "", markdown)
+
+
+def unlink_hidden(markdown: str, source: str, hidden: Collection[str]) -> str:
+    """Keep the words of an inline link to a page the brand hides, and drop the link.
+
+    A sentence that mentions the calculator in passing ("the [calculator](../unit-economics.md#calculator) has
+    a line for it") still reads when a fork hides the page; only the link would break. `source` is the page's
+    path in docs/ (links are relative to its folder); `hidden` are docs/ paths with English file names.
+    """
+
+    def unlink(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), match["target"]))
+        return match["text"] if target in hidden else match.group(0)
+
+    return PAGE_LINK.sub(unlink, markdown) if hidden else markdown
 
 
 def expand(markdown: str, values: Mapping[str, str], where: str) -> str:

@@ -13,7 +13,7 @@ worker from this origin).
 
 A meta policy cannot set `frame-ancestors` (nor report): the README lists the
 headers a host should add. No generator is imported here: the adapter
-(sitekit/adapters/mkdocs_final.py) hands in the template environment, the
+(the MkDocs plugin, sitekit/mkdocs_plugin/) hands in the template environment, the
 page's context and its final HTML.
 """
 

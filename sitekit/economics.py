@@ -40,10 +40,11 @@ MONEY = {
 }  # fmt: skip
 PERCENT = {
     "fee_percent", "return_percent", "refund_only_percent", "resell_percent", "creator_sales_percent",
-    "creator_commission_percent", "margin_percent", "kept_percent", "goods_only_margin", "acos",
+    "creator_commission_percent", "margin_percent", "settled_margin_percent", "kept_percent", "goods_only_margin",
+    "acos",
 }  # fmt: skip
 DECIMALS = {
-    "margin_percent": 1, "goods_only_margin": 1, "kept_percent": 0, "break_even_roas": 2,
+    "margin_percent": 1, "settled_margin_percent": 1, "goods_only_margin": 1, "kept_percent": 0, "break_even_roas": 2,
     "break_even_settled_roas": 2, "settled_roas": 2, "reported_roas": 1, "goods_only_break_even": 2,
     "payback_orders": 1, "orders_per_customer": 1, "ltv_cac": 2, "ltv_cac_goal": 0, "acos": 1,
 }  # fmt: skip

@@ -43,8 +43,9 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 ENGINE_DIR = "assets/engine"
 PYODIDE_DIR = "assets/pyodide"
-PACKAGE_DATA = ("render/strings.json", "bank/layouts.json")
-"""The package's data besides its modules: words, share-link layouts; the bank travels as bank/bank.json."""
+PACKAGE_DATA = ("render/strings.json", "render/printed.css", "bank/layouts.json")
+"""The package's data besides its modules: words, the report's stylesheet, share-link layouts; the bank travels
+as bank/bank.json."""
 ENTRY = "browser"
 """The module the browser's worker imports; the wheel holds the modules it can reach."""
 COMPRESSED_WASM = "pyodide.asm.wasm.gz"

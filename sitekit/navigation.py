@@ -21,10 +21,12 @@ Nav = list[Any]
 
 
 class _Tolerant(yaml.SafeLoader):  # type: ignore[misc]
-    """Reads mkdocs.yml without running its Python tags (e.g. !!python/name: for emoji), which `nav` never uses."""
+    """Reads mkdocs.yml without running its Python tags (e.g. !!python/name: for emoji) or reading the
+    environment (!ENV), which `nav` never uses."""
 
 
 _Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Tolerant.add_constructor("!ENV", lambda loader, node: None)
 
 
 def read_nav(config: Path) -> Nav:

@@ -3,8 +3,8 @@
 `prepare` does everything that does not depend on the generator: it reads and
 validates the brand, merges its overlay into the bank (validated after the
 merge), stages the pages in a folder of this build alone and knows what every
-page and template needs. An adapter (sitekit/adapters/mkdocs_hooks.py for
-MkDocs) only hands these values to its generator's events.
+page and template needs. An adapter (the MkDocs plugin, sitekit/mkdocs_plugin/)
+only hands these values to its generator's events.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .arithmetic import check as check_arithmetic
 from .brand import ROOT, Brand, BrandError, brand_dir, check_leftovers, load_brand, upstream_pages
 from .brand.assets import BANDS_FILE, REPORT_FILE, read_bands
 from .cases import case_index
-from .content import expand, keep_published
+from .content import expand, keep_published, unlink_hidden
 from .engine import Engine, build_engine
 from .pages import page_values
 from .reference import fill_reference
@@ -78,7 +78,7 @@ class Site:
         if language_of(source, site_languages.codes())[0] == "cases/index.md":
             extra["case-index"] = self.case_index(nav, lang)
         markdown = expand(
-            keep_published(markdown, self.staged.pages),
+            unlink_hidden(keep_published(markdown, self.staged.pages), source, self.brand.hide),
             page_values(self.bank, source, lang, self.method, extra),
             f"docs/{source}",
         )
@@ -138,7 +138,8 @@ class Site:
 def prepare(root: Path = ROOT, folder: Path | None = None, work: Path | None = None) -> Site:
     """Read, validate, merge and stage; raise BrandError or BankError (one line naming file and field)."""
     work = work or work_folder()
-    brand = load_brand(folder or brand_dir(root=root), upstream_pages(root / "docs"))
+    # The caller names the brand (the plugin's `brand` option, a script's $BRAND_DIR); none: the checkout's own.
+    brand = load_brand(folder or brand_dir({}, root), upstream_pages(root / "docs"))
     check_leftovers(brand)
     bank = load_bank(None, brand.questions) if brand.questions else get_bank()
     bands = read_bands(brand, bank)

@@ -29,12 +29,16 @@ from assessment import BankError, assess_document, get_bank
 from assessment.answers.document import read_document
 from assessment.bank.loader import load_bank
 from assessment.browser import report_json
-from assessment.render.brand import ReportBrand, brand_from_data, read_brand, written_address
+from assessment.render.brand import ReportBrand, brand_from_data, written_address
 from assessment.render.pdf import find_chromium
 from assessment.render.printed import render_report
+from sitekit.brand import UPSTREAM_BRAND, load_brand
+from sitekit.brand.assets import report_brand, write_report_files
 
 ROOT = Path(__file__).resolve().parents[1]
 ACME = ROOT / "examples" / "acme-brand"
+ACME_BRAND = report_brand(load_brand(ACME))
+UPSTREAM = report_brand(load_brand(UPSTREAM_BRAND))
 bank = get_bank()
 FIXTURES = fixtures()
 EXPORTER = {
@@ -55,7 +59,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 def report(document: dict[str, Any], lang: str = "en", brand: ReportBrand | None = None, **options: Any) -> str:
-    return render_report(bank, read_document(bank, document), lang, brand or read_brand(None), "2026-03-01", **options)
+    return render_report(bank, read_document(bank, document), lang, brand or UPSTREAM, "2026-03-01", **options)
 
 
 def summary(page: str) -> str:
@@ -69,7 +73,7 @@ def visible(page: str) -> str:
 
 def test_page_one_carries_everything_a_board_needs() -> None:
     result = assess_document(EXPORTER)
-    brand = read_brand(ACME)
+    brand = ACME_BRAND
     page = report({**EXPORTER, "answers": {**EXPORTER["answers"]}}, brand=brand)
     first = visible(summary(page))
     assert 'class="logo" src="data:image/svg+xml;base64,' in page
@@ -123,7 +127,7 @@ def test_the_appendix_has_every_answer_note_and_action() -> None:
 
 
 def test_the_report_makes_no_request_and_needs_no_other_file() -> None:
-    page = report(EXPORTER, brand=read_brand(ACME))
+    page = report(EXPORTER, brand=ACME_BRAND)
     assert "default-src 'none'" in page and "img-src data:" in page
     assert not re.search(r'(?:src|href)="(?!data:)', page)
     assert "url(" not in page and "@import" not in page and "<link" not in page and "<script" not in page
@@ -164,7 +168,7 @@ def test_peer_bands_show_where_each_pillar_stands() -> None:
 
 def test_the_browser_renders_the_same_report() -> None:
     """Same engine, same numbers: the browser's entry point returns the page the command line writes."""
-    brand = read_brand(ACME)
+    brand = ACME_BRAND
     data = {
         "name": brand.name,
         "logo": brand.logo,
@@ -218,12 +222,34 @@ def test_a_bad_file_in_a_batch_is_named_and_the_others_still_written(tmp_path: P
     assert len(list((tmp_path / "out").glob("*.html"))) == 3
 
 
-def test_a_bad_brand_folder_is_one_clear_line(tmp_path: Path) -> None:
+def test_a_brand_folder_is_not_its_data_and_the_line_says_how_to_get_it(tmp_path: Path) -> None:
+    """The engine never reads brand.yml: a report takes the brand as the build publishes it."""
     (tmp_path / "brand").mkdir()
     (tmp_path / "brand" / "brand.yml").write_text("name: {en: X}\n", "utf-8")
     (answers,) = write(tmp_path, {"a": EXPORTER})
     run = cli("report", str(answers), "--out", str(tmp_path / "out"), "--brand", str(tmp_path / "brand"))
-    assert run.returncode == 2 and "brand.yml" in run.stderr and run.stderr.count("\n") == 1
+    assert run.returncode == 2 and run.stderr.count("\n") == 1
+    assert "a brand folder, not its report data" in run.stderr and "python -m sitekit.brand" in run.stderr
+
+
+def test_broken_brand_data_is_one_line_naming_the_file_and_field(tmp_path: Path) -> None:
+    data = tmp_path / "brand-data"
+    write_report_files(data, load_brand(ACME), None)
+    report_file = data / "report.json"
+    report_file.write_text(report_file.read_text("utf-8").replace('"color":"#', '"color":"not #'), "utf-8")
+    (answers,) = write(tmp_path, {"a": EXPORTER})
+    run = cli("report", str(answers), "--out", str(tmp_path / "out"), "--brand", str(data))
+    assert run.returncode == 2 and run.stderr.count("\n") == 1
+    assert "report.json" in run.stderr and "'color' must be a colour" in run.stderr
+
+
+def test_without_a_brand_a_report_carries_nothing_of_one(tmp_path: Path) -> None:
+    (answers,) = write(tmp_path, {"a": EXPORTER})
+    run = cli("report", str(answers), "--out", str(tmp_path / "out"), "--no-pdf")
+    assert run.returncode == 0, run.stderr
+    page = (tmp_path / "out" / "a.html").read_text("utf-8")
+    masthead = page.split('<header class="masthead">')[1].split("</header>")[0]
+    assert 'class="logo"' not in page and 'class="brand-name"></p>' in masthead
 
 
 def test_without_a_pdf_engine_it_says_so_and_writes_html(tmp_path: Path) -> None:
@@ -242,7 +268,9 @@ def test_chromium_prints_the_summary_alone_on_page_one_in_a4_and_letter(tmp_path
     acme_bank = load_bank(None, ACME / "questions.toml")
     result = {lang: assess_document(EXPORTER, lang, bank=acme_bank) for lang in ("en", "zh")}
     sizes = {"a4": (595, 842), "letter": (612, 792)}
-    report_command = [sys.executable, "-m", "assessment", "report", "--brand", str(ACME)]
+    write_report_files(tmp_path / "brand", load_brand(ACME), None)
+    brand = ("--brand", str(tmp_path / "brand"), "--overlay", str(ACME / "questions.toml"))
+    report_command = [sys.executable, "-m", "assessment", "report", *brand]
     runs = {
         (paper, lang): subprocess.Popen(
             [

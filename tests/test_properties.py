@@ -131,7 +131,7 @@ def test_the_stop_loss_leads_the_plan_exactly_when_ads_lose_money_on_every_order
     thin = isinstance(clicks, (int, float)) and clicks < ROAS.sample_min  # too little traffic: not judged
     loses = False
     if isinstance(roas, (int, float)) and ROAS.applies_to(checked) and not thin:
-        allowance = 1 / (1 - min(repeat, 90) / 100) if isinstance(repeat, (int, float)) else 1
+        allowance = 1 + min(repeat, 100) / 100 if isinstance(repeat, (int, float)) else 1
         earned = roas / ROAS.scale_for(checked).factor * allowance
         # Below break-even (a margin of 0 never breaks even); with no margin, below 1 loses money at any margin.
         loses = (margin <= 0 or earned < 100 / margin) if isinstance(margin, (int, float)) else earned < 1

@@ -1,8 +1,8 @@
 """What the build publishes for the browser's printed report (sitekit/brand/assets.py): no site build, fast.
 
-The brand as data (assets/brand/report.json) is made by the engine's own
-`report_brand`, so the browser's report and `python -m assessment report` render
-from the same brand. A brand's peer bands (bands.json) are checked against the
+The brand as data (assets/brand/report.json) is made by `report_brand`, and both
+the browser and `python -m assessment report --brand` read that data, so they
+render from the same brand. A brand's peer bands (bands.json) are checked against the
 site's bank before anything is built, and published with their aggregates only.
 """
 
@@ -18,11 +18,11 @@ from answerfiles import fixtures
 
 from assessment.answers.document import read_document
 from assessment.bank.loader import load_bank
-from assessment.render.brand import BANDS_FILE, brand_data, brand_from_data, read_brand
+from assessment.render.brand import BANDS_FILE, brand_from_data, read_brand
 from assessment.render.printed import render_report
 from assessment.workshop.peers import check_bands
 from sitekit.brand import UPSTREAM_BRAND, BrandError, load_brand
-from sitekit.brand.assets import BAND_FIELDS, REPORT_FILE, read_bands, report_files
+from sitekit.brand.assets import BAND_FIELDS, REPORT_FILE, read_bands, report_files, write_report_files
 from sitekit.site import check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,19 +42,21 @@ def acme_bands() -> dict[str, Any]:
     return data
 
 
-def test_the_published_brand_renders_the_report_the_command_line_renders() -> None:
+def test_the_command_line_renders_the_report_from_the_brand_the_build_publishes(tmp_path: Path) -> None:
     brand = load_brand(ACME)
-    published = json.loads(report_files(brand, None)[REPORT_FILE])
-    assert published == brand_data(read_brand(ACME))
+    write_report_files(tmp_path, brand, read_bands(brand, ACME_BANK))
+    published = json.loads((tmp_path / REPORT_FILE).read_text("utf-8"))
     assert published["logo"].startswith("data:image/svg+xml;base64,")
     assert published["contact"]["qr"].startswith("data:image/svg+xml;base64,")
+    command_line = read_brand(tmp_path)  # the folder, as a built site's assets/brand/ holds it
+    assert command_line.bands == read_bands(brand, ACME_BANK)
+    assert read_brand(tmp_path / REPORT_FILE).bands is None  # the file alone carries no bands
     document = fixtures()["audio-exporter"]
     submission = read_document(ACME_BANK, document)
     for lang in ("en", "zh"):
-        browser = render_report(ACME_BANK, submission, lang, brand_from_data(published), "2026-03-01")
-        command_line = render_report(ACME_BANK, submission, lang, read_brand(ACME), "2026-03-01")
-        assert browser == command_line
-    assert "hello@northwind.example" in browser  # the contact, written out from the mailto: link
+        in_browser = render_report(ACME_BANK, submission, lang, brand_from_data(published), "2026-03-01")
+        assert in_browser == render_report(ACME_BANK, submission, lang, command_line, "2026-03-01")
+    assert "hello@northwind.example" in in_browser  # the contact, written out from the mailto: link
 
 
 def test_the_examples_bands_are_published_checked_and_without_anything_else(tmp_path: Path) -> None:

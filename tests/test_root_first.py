@@ -172,3 +172,29 @@ def test_an_unassessed_upstream_pillar_is_flagged(small_bank: Bank) -> None:
 def test_the_reason_and_plan_exist_in_both_languages(small_bank: Bank, lang: str) -> None:
     result = assess_bank(small_bank, answers_at({"product": [1, 1, 1]}), lang)
     assert result["root_reason"] and result["plan"][0]["owner"] and result["plan"][0]["unlocks"]
+
+
+@pytest.mark.parametrize(
+    ("cause", "named", "passed_over"),
+    [
+        ("not-as-described", "product.information", "product.packaging"),
+        ("damaged", "product.packaging", "product.information"),
+    ],
+)
+def test_the_fix_for_the_cause_the_returns_name_leads_and_a_cause_they_rule_out_waits_behind_the_figures_fixes(
+    cause: str, named: str, passed_over: str
+) -> None:
+    """Returns failing, and the owner names their main cause: that cause's fix leads, and the fix for a cause
+    the answer passed over (packaging, when buyers say the item is not as described) loses the returns'
+    evidence: it waits behind the fixes the failing figure itself calls for."""
+    bank = load_bank()
+    answers = {
+        "product.quality-returns": 12,
+        "product.return-cause": cause,
+        "product.information": "specs",
+        "product.packaging": "factory-default",
+        "product.quality": "spot-check",
+    }
+    plan = [a["question"] for a in assess_bank(bank, answers)["plan"] if a["pillar"] == "product"]
+    assert named in plan and passed_over in plan
+    assert plan.index(named) < plan.index("product.quality-returns") < plan.index(passed_over)

@@ -362,3 +362,25 @@ def test_a_b2b_text_with_the_retail_term_is_caught() -> None:
         ("quoted.zh.md", "零售叫“询单转化率”"),
     ]
     assert retail_term_in(texts) == ["b2b.zh.md"]
+
+
+ITALIC = re.compile(rf"(?<![*A-Za-z0-9_`])\*([^*\s`][^*\n`]*[{HAN}][^*\n`]*?)\*(?![*A-Za-z0-9_])")
+
+
+def italics(markdown: str) -> list[str]:
+    """Chinese set in italics (*新的*): CJK fonts have no italic, so browsers slant the glyphs; stress is bold."""
+    text = re.sub(r"`[^`\n]*`", "", markdown)
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("* ")]
+    return [m.group(0) for line in lines for m in ITALIC.finditer(line)]
+
+
+@pytest.mark.parametrize("page", zh_pages(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_chinese_pages_stress_with_bold_not_italics(page: Path) -> None:
+    assert italics(page.read_text("utf-8")) == []
+
+
+def test_what_counts_as_chinese_in_italics() -> None:
+    assert italics("平均每获得一个*新的*付费客户") == ["*新的*"]
+    assert italics("平均每获得一个**新的**付费客户") == []
+    assert italics("* 列表项里的中文") == []
+    assert italics("见 `a * b * 中文` 公式") == []

@@ -25,7 +25,7 @@ SLOT = re.compile(r"\{%-?\s*block\s+(\w+)\s*-?%\}\s*\{%-?\s*endblock")
 EXTENDS = re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)\b")
 GENERATED = ("assets/brand/", "assets/engine/", "assets/pyodide/", "assets/templates/")
-"""Folders the build writes (sitekit/adapters/mkdocs_hooks.py), not files of a theme or of overrides/."""
+"""Folders the build writes (sitekit/mkdocs_plugin/plugin.py), not files of a theme or of overrides/."""
 
 
 def theme_blocks(name: str) -> dict[str, str]:

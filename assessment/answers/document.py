@@ -25,18 +25,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..bank.model import ACTION_STATES, NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
+from ..bank.model import ACTION_STATES, Bank, Profile, Question
 from ..errors import AnswerError
 from . import plaintext
-
-Answer = str | int | float
-"""An option value, a number in the question's base unit, "na" or "unknown"."""
+from .profile import check_profile, profile_migrations
+from .shown import _short, shown_id
+from .values import Answer, check_value
 
 MAX_ANSWERS = 1000
 """More entries than any bank could hold: refuse early instead of looping over junk."""
@@ -54,9 +53,6 @@ MAX_DEPTH = 20
 """Deepest nesting of arrays and objects read; a valid file needs 3 ({"profile": {"channels": [...]}})."""
 
 BOM = b"\xef\xbb\xbf"
-
-MAX_ID = 40
-_ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -389,134 +385,3 @@ def document_of(submission: Submission, bank: Bank) -> dict[str, Any]:
     if submission.actions:
         document["actions"] = dict(submission.actions)
     return document
-
-
-def check_profile(bank: Bank, profile: Any) -> Profile:
-    """A profile maps dimension ids to a value (or a list of values where several are allowed)."""
-    if profile is None:
-        return {}
-    if not isinstance(profile, Mapping):
-        raise AnswerError("'profile' must be an object mapping profile questions to answers", "shape")
-    checked: Profile = {}
-    for dim_id, value in profile.items():
-        dimension = next((d for d in bank.dimensions if d.id == dim_id), None)
-        if dimension is None:
-            raise AnswerError(f"unknown profile question {_short(dim_id)}", "unknown_profile", shown_id(dim_id))
-        if value is None or value == []:
-            continue
-        values = value if isinstance(value, list) and dimension.multiple else [value]
-        if len(values) > len(dimension.options) or not all(isinstance(v, str) for v in values):
-            raise AnswerError(
-                f"profile {dim_id!r}: expected {'a list of ' if dimension.multiple else ''}option values",
-                "bad_profile",
-                dim_id,
-            )
-        retired = {r.value: r for r in bank.retired_profile if r.dimension == dim_id}
-        for v in values:
-            if v not in dimension.values() and v not in retired:
-                expected = ", ".join(dimension.values())
-                raise AnswerError(
-                    f"profile {dim_id!r}: invalid option {_short(v)} (expected one of: {expected})",
-                    "bad_profile",
-                    dim_id,
-                )
-        # In the bank's order, whatever order they came in: one profile, one spelling.
-        checked[dim_id] = tuple(v for v in (*dimension.values(), *retired) if v in values)
-    return migrate_profile(bank, checked)
-
-
-def migrate_profile(bank: Bank, profile: Profile) -> Profile:
-    """Values of earlier banks (retired.toml, [[retired_profile]]) moved to their successors, read from the
-    rest of the profile: "marketplace" becomes the platform family of the first channel that names one."""
-    migrated = dict(profile)
-    for retired in bank.retired_profile:
-        values = migrated.get(retired.dimension, ())
-        if retired.value in values:
-            new = retired.successor(profile, bank.dimensions)
-            order = next(d.values() for d in bank.dimensions if d.id == retired.dimension)
-            kept = {v for v in values if v != retired.value} | {new}
-            migrated[retired.dimension] = tuple(v for v in order if v in kept)
-    return migrated
-
-
-def profile_migrations(bank: Bank, raw: Any) -> list[tuple[str, str, str]]:
-    """(dimension, earlier value, value now) for each retired value a raw profile carried."""
-    if not isinstance(raw, Mapping):
-        return []
-    found = []
-    checked = check_profile(bank, raw)
-    for retired in bank.retired_profile:
-        given = raw.get(retired.dimension)
-        values = given if isinstance(given, list) else [given]
-        if retired.value in values:
-            found.append((retired.dimension, retired.value, retired.successor(checked, bank.dimensions)))
-    return found
-
-
-def check_value(question: Question, value: Any) -> Answer:
-    if value == NOT_APPLICABLE:
-        if not question.not_applicable:
-            raise AnswerError(f"question {question.id!r} cannot be answered 'not applicable'", "bad_value", question.id)
-        return NOT_APPLICABLE
-    if value == UNKNOWN:
-        if not question.allows_unknown:
-            raise AnswerError(f"question {question.id!r} cannot be answered 'unknown'", "bad_value", question.id)
-        return UNKNOWN
-    if question.kind == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise AnswerError(
-                f"question {question.id!r} expects a number, got {_short(value)}", "bad_value", question.id
-            )
-        number = _finite(value)
-        if number is None or not question.min <= number <= question.max:
-            raise AnswerError(
-                f"question {question.id!r}: {_short(value)} is outside the allowed range "
-                f"{question.min:g}-{question.max:g}",
-                "bad_value",
-                question.id,
-            )
-        return value
-    values = [o.value for o in question.options]
-    if value not in values:
-        raise AnswerError(
-            f"question {question.id!r}: invalid option {_short(value)} (expected one of: {', '.join(values)})",
-            "bad_value",
-            question.id,
-        )
-    return str(value)
-
-
-def _finite(value: int | float) -> float | None:
-    """The value as a float, or None when it is not finite (or an integer too large for a float)."""
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def shown_id(value: Any) -> str | None:
-    """The value if it looks like an id (lower-case words joined by . - _, at most MAX_ID long), else None.
-
-    Ids come from files and links made by anyone: a message may name one, but
-    never repeats prose such as "YOUR ANSWERS WERE DELETED, call ...", markup or
-    right-to-left overrides in the site's (or the terminal's) own voice.
-    """
-    return value if isinstance(value, str) and len(value) <= MAX_ID and _ID.fullmatch(value) else None
-
-
-def _short(value: Any) -> str:
-    """A value quoted in a message: an id-like text, a number or a short description, never a stranger's prose."""
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    if isinstance(value, int):
-        return str(value) if value.bit_length() <= 50 else "a very large number"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, str):
-        return repr(value) if shown_id(value) else f"(a text of {len(value)} characters, not shown)"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "an object"
-    return "a value of another kind"

@@ -34,8 +34,10 @@ Positions only mean something against the layout of the bank that made the link,
 so `bank/layouts.json` keeps the layout of every released bank version: a link
 made with an earlier bank is decoded with its own layout, and its answers then go
 through the usual migration (retired ids carried over or set aside). The browser
-implements the same format (overrides/assets/javascripts/assessment/sharelink.js);
-one table of cases (tests/cases/share-links.json) runs against both.
+implements the same format (overrides/assets/javascripts/assessment/sharelink.js):
+tests/test_sharelink.py runs the browser's code on the links this module makes and
+reads (tests/js/sharelink-parity.mjs), and the answer contract's table
+(tests/cases/answer-contract.json, its "links") holds both to the same verdicts.
 """
 
 from __future__ import annotations

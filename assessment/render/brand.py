@@ -1,39 +1,32 @@
 """What a printed report needs of a brand: name, logo, contact written out, legal line, peer bands.
 
-`ReportBrand` is plain data, so the browser can pass it as JSON (`brand_from_data`)
-and the report is rendered by the same function in both places. On the command
-line, `read_brand(folder)` reads a brand folder through the site's own loader
-(`load_brand` in sitekit/brand/load.py, which validates brand.yml and names the file
-and field of any problem): the one place the engine touches brand files. The
-loader needs a checkout and the site's dependencies (PyYAML); the engine itself
-stays standard-library only.
+`ReportBrand` is plain data and arrives as data: the site's build reads the
+brand folder (sitekit/brand/) and publishes what a report needs as
+assets/brand/report.json (and bands.json), which the browser passes in
+(`brand_from_data`) and the command line reads from a folder or file
+(`read_brand`), so both render the report with the same function and the
+engine never reads brand.yml. Without a brand, a report carries no logo, name
+or legal line.
 """
 
 from __future__ import annotations
 
-import base64
-import importlib
 import json
-import mimetypes
 import re
-import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from ..errors import AssessmentError
 
-CHECKOUT = Path(__file__).resolve().parents[2]
-BRAND_LOADER = CHECKOUT / "sitekit" / "brand" / "load.py"
+REPORT_FILE = "report.json"
 BANDS_FILE = "bands.json"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
 
 class BrandFolderError(AssessmentError):
-    """A brand folder cannot be used for a report; the message names the file and field."""
+    """The brand's data cannot be used for a report; the message names the file and field."""
 
 
 @dataclass(frozen=True)
@@ -49,19 +42,17 @@ class Contact:
 @dataclass(frozen=True)
 class ReportBrand:
     name: dict[str, str]
-    logo: str  # a data: URI, so the report needs no other file
+    logo: str | None  # a data: URI, so the report needs no other file; None without a brand
     legal: dict[str, str]
     color: str = "#1b6b57"  # the brand's primary colour (light scheme)
     accent: str = "#b4531a"
     contact: Contact | None = None
     site_url: str | None = None
     bands: dict[str, Any] | None = None  # the brand's peer bands (bands.json), when it ships them
-    overlay: str | None = None  # the brand's question-bank overlay, for the command line
 
 
-def data_uri(path: Path) -> str:
-    media = IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{media};base64,{base64.b64encode(path.read_bytes()).decode()}"
+NO_BRAND = ReportBrand(name={}, logo=None, legal={})
+"""A report's brand when none is given: nothing of a brand on the page."""
 
 
 def written_address(url: str | None, site_url: str | None) -> str | None:
@@ -77,56 +68,6 @@ def written_address(url: str | None, site_url: str | None) -> str | None:
     if site_url:  # a page of the site itself: only meaningful on paper with the site's address
         return site_url.rstrip("/") + "/" + url.lstrip("/")
     return None
-
-
-def _loader() -> ModuleType:
-    if not BRAND_LOADER.is_file():
-        raise BrandFolderError(f"reading a brand needs the site's brand loader ({BRAND_LOADER}): run from a checkout")
-    if str(CHECKOUT) not in sys.path:
-        sys.path.insert(0, str(CHECKOUT))
-    try:
-        return importlib.import_module("sitekit.brand")
-    except ImportError as exc:
-        raise BrandFolderError(
-            f"reading a brand folder needs the site's dependencies ({exc.name}): pip install -e '.[site]'"
-        ) from None
-
-
-def read_brand(folder: str | Path | None = None) -> ReportBrand:
-    """The brand in `folder` (default: $BRAND_DIR or brand/), validated by the site's own loader."""
-    loader = _loader()
-    try:
-        brand = loader.load_brand(Path(folder) if folder else None)
-    except loader.BrandError as exc:
-        raise BrandFolderError(str(exc)) from None
-    return report_brand(brand)
-
-
-def report_brand(brand: Any) -> ReportBrand:
-    """What a report needs of a brand the site's loader has read (sitekit.brand.Brand): the command line's
-    brand and the one the site's build publishes for the browser (`brand_data`) are made here alike."""
-    contact = None
-    if brand.contact:
-        qr = brand.contact.qr
-        contact = Contact(
-            label=dict(brand.contact.label),
-            text=dict(brand.contact.text),
-            address=written_address(brand.contact.url, brand.site_url),
-            url=brand.contact.url,
-            qr=data_uri(qr) if qr else None,
-            qr_alt=dict(brand.contact.qr_alt or {}),
-        )
-    return ReportBrand(
-        name=dict(brand.name),
-        logo=data_uri(brand.logo),
-        legal=dict(brand.legal),
-        color=brand.colors["light"].primary,
-        accent=brand.colors["light"].accent,
-        contact=contact,
-        site_url=brand.site_url,
-        bands=_bands_file(Path(brand.folder) / BANDS_FILE),
-        overlay=str(brand.questions) if brand.questions else None,
-    )
 
 
 def brand_data(brand: ReportBrand) -> dict[str, Any]:
@@ -149,7 +90,29 @@ def brand_data(brand: ReportBrand) -> dict[str, Any]:
     return data
 
 
-def _bands_file(path: Path) -> dict[str, Any] | None:
+def read_brand(path: str | Path | None) -> ReportBrand:
+    """The brand as the site publishes it: a folder holding report.json (and bands.json, if the brand has
+    peer bands), such as a built site's assets/brand/, or one such JSON file. None: no brand."""
+    if path is None:
+        return NO_BRAND
+    path = Path(path)
+    file = path / REPORT_FILE if path.is_dir() else path
+    if path.is_dir() and not file.is_file():
+        if (path / "brand.yml").is_file():
+            raise BrandFolderError(
+                f"{path}: a brand folder, not its report data: pass a built site's assets/brand/ folder, "
+                f"or write the data with: python -m sitekit.brand {path} FOLDER"
+            )
+        raise BrandFolderError(f"{path}: no {REPORT_FILE} here (a built site has it in assets/brand/)")
+    data = _json_file(file)
+    if data is None:
+        raise BrandFolderError(f"{file}: not found")
+    brand = brand_from_data(data, str(file))
+    bands = _json_file(path / BANDS_FILE) if path.is_dir() else None
+    return brand if bands is None else replace(brand, bands=bands)
+
+
+def _json_file(path: Path) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     try:
@@ -157,25 +120,25 @@ def _bands_file(path: Path) -> dict[str, Any] | None:
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise BrandFolderError(f"{path}: not a readable JSON file ({exc})") from None
     if not isinstance(data, dict):
-        raise BrandFolderError(f"{path}: expected a JSON object of peer bands")
+        raise BrandFolderError(f"{path}: expected a JSON object")
     return data
 
 
-def brand_from_data(data: Any) -> ReportBrand:
-    """A brand given as JSON data (the browser's): the same fields as `ReportBrand`, images as data: URIs."""
+def brand_from_data(data: Any, where: str = "brand") -> ReportBrand:
+    """A brand given as JSON data (the browser's, report.json): the fields of `ReportBrand`, images as data: URIs."""
     if not isinstance(data, Mapping):
-        raise BrandFolderError("brand: expected an object with name, logo and legal")
+        raise BrandFolderError(f"{where}: expected an object with name, logo and legal")
 
     def texts(key: str, value: Any) -> dict[str, str]:
         if isinstance(value, str):
             return {"en": value, "zh": value}
         if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
-            raise BrandFolderError(f"brand: '{key}' must be a text per language")
+            raise BrandFolderError(f"{where}: '{key}' must be a text per language")
         return {str(k): v for k, v in value.items()}
 
     def image(key: str, value: Any) -> str:
         if not isinstance(value, str) or not value.startswith("data:image/"):
-            raise BrandFolderError(f"brand: '{key}' must be a data:image/... URI")
+            raise BrandFolderError(f"{where}: '{key}' must be a data:image/... URI")
         return value
 
     contact = None
@@ -194,7 +157,7 @@ def brand_from_data(data: Any) -> ReportBrand:
     accent = data.get("accent", "#b4531a")
     for key, value in (("color", colour), ("accent", accent)):
         if not (isinstance(value, str) and COLOUR.fullmatch(value)):
-            raise BrandFolderError(f"brand: '{key}' must be a colour like '#1b6b57'")
+            raise BrandFolderError(f"{where}: '{key}' must be a colour like '#1b6b57'")
     bands = data.get("bands")
     return ReportBrand(
         name=texts("name", data.get("name")),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..answers.document import MAX_ANSWERS, MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_BYTES, MAX_ID
+from ..answers.document import MAX_ANSWERS, MAX_DATE_CHARS, MAX_DEPTH, MAX_FILE_BYTES
 from ..answers.sharelink import MAX_LINK_CHARS
+from ..answers.shown import MAX_ID
 from ..bank.model import Action, Bank, Condition, Question, Scale
 from ..scoring.result import page_url
 from ..scoring.scores import practice_ratio

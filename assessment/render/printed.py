@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from pathlib import Path
+from string import Template
 from typing import Any
 
 from ..answers.document import Submission
@@ -35,6 +37,8 @@ from ..workshop.peers import place
 from .brand import ReportBrand
 
 PAPERS = {"a4": "A4", "letter": "letter"}
+# The stylesheet is a file of its own (printed.css); its opening comment stays out of the report.
+STYLESHEET = Template((Path(__file__).parent / "printed.css").read_text("utf-8").split("*/\n", 1)[1])
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 
 
@@ -126,7 +130,7 @@ class _Page:
 
     def masthead(self) -> str:
         result, brand = self.result, self.brand
-        name = brand.name.get(self.lang) or next(iter(brand.name.values()))
+        name = brand.name.get(self.lang) or next(iter(brand.name.values()), "")
         rows = []
         if result.get("company"):
             rows.append((self.t("report_company"), f"<bdi>{esc(result['company'])}</bdi>"))
@@ -135,8 +139,9 @@ class _Page:
         rows.append((self.t("report_date"), esc(self.date[:10])))
         rows.append((self.t("report_version"), esc(result["bank_version"])))
         facts = "".join(f"<div><dt>{esc(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
+        logo = f'<img class="logo" src="{esc(brand.logo)}" alt="">' if brand.logo else ""
         return f"""<header class="masthead">
-<div class="brand"><img class="logo" src="{esc(brand.logo)}" alt=""><p class="brand-name">{esc(name)}</p></div>
+<div class="brand">{logo}<p class="brand-name">{esc(name)}</p></div>
 <dl class="meta">{facts}</dl>
 </header>
 <h1 id="report-title">{self.e("report_title")}</h1>"""
@@ -398,92 +403,4 @@ class _Page:
 
 def _css(fonts: str, brand: ReportBrand, paper: str | None) -> str:
     size = f" size: {PAPERS[paper]};" if paper in PAPERS else ""
-    return f"""
-@page {{{size} margin: 12mm 14mm; }}
-:root {{ --brand: {brand.color}; --accent: {brand.accent}; --ink: #1d1d1f; --muted: #555; --line: #d0d0d0; }}
-* {{ box-sizing: border-box; }}
-html {{ font-family: {fonts}; font-size: 9.5pt; line-height: 1.42; color: var(--ink); background: #e9e9e9;
-  -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-body {{ margin: 0; }}
-main {{ max-width: 210mm; margin: 8mm auto; background: #fff; padding: 12mm 14mm; }}
-h1, h2, h3, h4 {{ line-height: 1.2; margin: 0; }}
-p {{ margin: 0; }}
-bdi.note, .note {{ white-space: pre-line; unicode-bidi: isolate; }}
-.masthead {{ display: flex; justify-content: space-between; align-items: flex-start; gap: 6mm;
-  border-bottom: 2px solid var(--brand); padding-bottom: 3mm; }}
-.brand {{ display: flex; align-items: center; gap: 3mm; }}
-.logo {{ height: 12mm; width: auto; max-width: 40mm; background: var(--brand); border-radius: 2mm; padding: 1.5mm; }}
-.brand-name {{ font-size: 12pt; font-weight: 700; color: var(--brand); }}
-.meta {{ margin: 0; display: grid; grid-template-columns: auto auto; gap: .4mm 3mm; font-size: 8.5pt; }}
-.meta div {{ display: contents; }}
-.meta dt {{ color: var(--muted); }}
-.meta dd {{ margin: 0; font-weight: 600; }}
-h1 {{ font-size: 15pt; margin: 4mm 0 3mm; }}
-.root {{ border-left: 4px solid var(--accent); padding: 2mm 0 2mm 4mm; background: #f7f4f1; }}
-.kicker {{ text-transform: uppercase; letter-spacing: .06em; font-size: 8pt; color: var(--muted); }}
-.root-pillar {{ font-size: 17pt; color: var(--accent); margin: .5mm 0 1.5mm; }}
-.reason, .borderline, .confidence {{ margin-top: 1mm; }}
-.borderline {{ font-weight: 600; }}
-.stop-loss {{ font-weight: 700; border-left: 1.2mm solid var(--accent); padding: 1mm 0 1mm 2.5mm; margin: 0 0 2mm; }}
-.confidence {{ color: var(--muted); font-size: 8.5pt; }}
-section.scores, section.now {{ margin-top: 4mm; }}
-section h2 {{ font-size: 11pt; margin-bottom: 2mm; color: var(--brand); }}
-.scores-grid {{ display: grid; grid-template-columns: 58% 1fr; gap: 4mm; align-items: center; }}
-.scores-grid.with-peers {{ grid-template-columns: 50% 1fr; }}
-.chart {{ margin: 0; }}
-.chart svg {{ width: 100%; height: auto; display: block; font-family: inherit; font-size: 14px; }}
-.chart .label {{ font-weight: 600; fill: var(--ink); }}
-.chart .track {{ fill: #efefef; }}
-.chart .band {{ fill: var(--brand); fill-opacity: .16; }}
-.chart .median {{ stroke: var(--brand); stroke-width: 1.5; }}
-.chart .bar-healthy {{ fill: var(--brand); }}
-.chart .bar-root {{ fill: var(--accent); }}
-.chart .bar-weak {{ fill: #8a8a8a; }}
-.chart .value {{ font-weight: 700; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px;
-  stroke-linejoin: round; }}
-.chart .threshold {{ stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 3 2; }}
-.chart .threshold-label {{ font-size: 11px; fill: var(--muted); }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: start; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 1px solid var(--line); }}
-thead th {{ font-size: 8pt; color: var(--muted); font-weight: 600; }}
-.score-table td.score {{ font-weight: 700; font-variant-numeric: tabular-nums; }}
-.score-table {{ font-size: 8.5pt; }}
-.score-table td, .score-table thead th {{ white-space: nowrap; }}
-.score-table td.peers {{ white-space: normal; }}
-.badge {{ display: inline-block; font-size: 7pt; padding: 0 1.5mm; border-radius: 2mm; background: var(--accent);
-  color: #fff; font-weight: 600; vertical-align: middle; }}
-.now-list {{ margin: 0; padding-inline-start: 5mm; }}
-.now-list li {{ margin-bottom: 1.8mm; }}
-.action-target .label {{ font-weight: 600; }}
-.action-meta {{ color: var(--muted); font-size: 8.5pt; }}
-.state {{ font-size: 8pt; font-weight: 600; padding: 0 1.5mm; border: 1px solid currentColor; border-radius: 2mm;
-  margin-inline-start: 1.5mm; }}
-.state-done {{ color: var(--brand); }}
-.state-in-progress {{ color: var(--muted); }}
-.summary-footer {{ margin-top: 4mm; border-top: 1px solid var(--line); padding-top: 3mm; font-size: 8.5pt; }}
-.contact {{ display: flex; justify-content: space-between; gap: 4mm; align-items: flex-start; margin-bottom: 2mm; }}
-.contact h2 {{ font-size: 9.5pt; margin-bottom: 1mm; }}
-.contact-label {{ font-weight: 600; }}
-.address {{ font-weight: 700; font-size: 10pt; margin-top: .5mm; }}
-.qr {{ width: 22mm; height: 22mm; }}
-.credit, .legal, .private {{ color: var(--muted); margin-top: .8mm; }}
-.appendix h2 {{ font-size: 13pt; margin: 0 0 3mm; color: var(--brand); }}
-.appendix h3 {{ font-size: 11pt; margin: 5mm 0 2mm; }}
-.appendix h4 {{ font-size: 10pt; margin: 3mm 0 1mm; }}
-.answers th[scope=row] {{ width: 42%; font-weight: 400; }}
-.answers .area {{ display: block; font-weight: 700; }}
-.answers .question {{ display: block; color: var(--muted); font-size: 8.5pt; }}
-.answers td:nth-child(3) {{ width: 25%; }}
-.answers td.missing {{ color: var(--muted); font-style: italic; }}
-.plan {{ padding-inline-start: 5mm; }}
-.plan .action {{ margin-bottom: 3mm; }}
-.plan .steps {{ margin: .5mm 0; }}
-.plan .facts {{ font-size: 8.5pt; }}
-@media print {{
-  html {{ background: none; }}
-  main {{ margin: 0; padding: 0; max-width: none; }}
-  .summary {{ break-after: page; }}
-  h2, h3, h4 {{ break-after: avoid; }}
-  tr, .plan .action, .now-list li {{ break-inside: avoid; }}
-}}
-"""
+    return "\n" + STYLESHEET.substitute(size=size, color=brand.color, accent=brand.accent, fonts=fonts)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..answers.document import Answer
+from ..answers.values import Answer
 from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
 from .root import Root, root_of
 from .scores import PillarScore, break_even_roas, judge, pillar_score, repeat_allowance, too_thin

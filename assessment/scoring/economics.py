@@ -150,6 +150,8 @@ def unit_economics(inputs: UnitInputs) -> dict[str, float | None]:
         "contribution": per_order,
         "margin_percent": margin,
         "kept_percent": 100 * share,
+        # The margin on the sales buyers keep: the basis of a ROAS net of refunds (the assessment asks both so).
+        "settled_margin_percent": None if margin is None or share <= 0 else margin / share,
         "break_even_roas": break_even,
         "break_even_settled_roas": settled_break_even,
         "settled_roas": i.reported_roas * share if i.reported_roas > 0 else None,

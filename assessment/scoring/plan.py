@@ -147,7 +147,8 @@ def build_plan(
 
 def _evidence(bank: Bank, pillars: list[PillarScore]) -> dict[str, int]:
     """Question id -> the band (0 failing, 1 weak) of a known figure that shows a problem there: the figure
-    itself, and the practice a context answer names as the cause of such a figure."""
+    itself, and the practice a context answer names as the cause of such a figure ("cause:<id>"); the
+    practices the same answer passes over are marked "ruled_out:<id>"."""
     judged = {s.question.id: s for p in pillars for s in (*p.scored, *p.inputs)}
     shown = {qid: s.level for qid, s in judged.items() if s.question.role == "outcome" and s.known and s.level <= 1}
     evidence = dict(shown)
@@ -159,6 +160,10 @@ def _evidence(bank: Bank, pillars: list[PillarScore]) -> dict[str, int]:
         if option is not None and option.points_to is not None and levels:
             cause = f"cause:{option.points_to}"
             evidence[cause] = min(evidence.get(cause, 1), *levels)
+            # The causes the owner did not name are not what this figure shows: their fixes lose its evidence.
+            for other in s.question.options:
+                if other.points_to not in (None, option.points_to):
+                    evidence[f"ruled_out:{other.points_to}"] = 1
     return evidence
 
 
@@ -170,6 +175,8 @@ def _evident(action: Action, evidence: dict[str, int]) -> tuple[int, int]:
     if action.below > HEALTHY:  # a refinement towards "strong": not what lifts a failing or weak figure
         return 2, 1
     cause = evidence.get(f"cause:{action.question}")
+    if cause is None and f"ruled_out:{action.question}" in evidence:
+        return 2, 1  # a fix for a cause the context answer rules out: no better than a generic one
     tied = [evidence[q] for q in (action.question, action.target) if q is not None and q in evidence]
     levels = [*tied, *([cause] if cause is not None else [])]
     if not levels:

@@ -6,7 +6,7 @@ The rule, also shown on the reference page:
   falls in on the scale for the company's profile (failing 0, weak 1,
   healthy 2, strong 3); ROAS is judged as a multiple of the break-even ROAS
   computed from the company's own margin, and counts the repeat orders a
-  measured repeat rate earns (1 ÷ (1 − rate) orders per buyer);
+  measured repeat rate earns within its window (1 + rate orders per buyer);
 - a figure the company does not know is left out of the score (it is never
   scored as good); a ROAS below 1 is the exception: it loses money whatever
   the margin, so it is judged failing even when the margin is unknown;
@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from ..answers.document import Answer
+from ..answers.values import Answer
 from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank, Pillar, Profile, Question, Scale
 from . import economics
 
@@ -114,16 +114,18 @@ def too_thin(question: Question, answers: dict[str, Answer]) -> bool:
 
 
 def repeat_allowance(question: Question, answers: dict[str, Answer]) -> float:
-    """1 ÷ (1 − the measured repeat rate): the orders a buyer places on average when each comes back with
-    that probability, the standard retention formula of customer lifetime value.
+    """1 + the measured repeat rate: the orders a first-time buyer places within the repurchase window the
+    rate is measured over (the first, and one more from each buyer who came back).
 
-    Argued from the company's own figure (`repeat_from`), never from its profile's label: without a
-    measured repeat rate there is no allowance. The rate is capped at 90%, so no allowance exceeds 10.
+    Conservative on purpose: an ad account is paid back within that window or not at all for this
+    decision, so repeats beyond it (the lifetime formula 1 ÷ (1 − r)) are not counted; they would let a
+    first order that loses money pass as healthy. Argued from the company's own figure (`repeat_from`),
+    never from its profile's label: without a measured repeat rate there is no allowance.
     """
     rate = answers.get(question.repeat_from) if question.repeat_from else None
     if rate is None or isinstance(rate, str):
         return 1.0
-    return 1.0 / (1.0 - min(max(float(rate), 0.0), 90.0) / 100)
+    return 1.0 + min(max(float(rate), 0.0), 100.0) / 100
 
 
 def band(question: Question, scale: Scale, judged: float) -> int:

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..answers.document import Answer, Submission
+from ..answers.document import Submission
+from ..answers.values import Answer
 from ..bank.model import NOT_APPLICABLE, UNKNOWN, Bank, Question
 from ..scoring.plan import triggered
 from ..scoring.result import build_result, shown_answer

@@ -47,8 +47,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..answers.document import Answer, Submission, document_of, read_document
+from ..answers.document import Submission, document_of, read_document
 from ..answers.sharelink import read_link
+from ..answers.values import Answer
 from ..bank.model import ACTION_STATES, NOT_APPLICABLE, UNKNOWN, Bank, Profile, Question
 from ..errors import AnswerError, AssessmentError
 from ..scoring.result import build_result, shown_answer

@@ -4,7 +4,7 @@ The assessment page renders the report in the browser with the same function
 as `python -m assessment report` (assessment/render/printed.py), so it needs the same
 brand: name, logo, legal line, colours, contact written out, QR code. The build
 publishes it as one small JSON file (assets/brand/report.json) with the images
-inlined as data: URIs, made by the engine's own `report_brand` from the brand
+inlined as data: URIs, made by `report_brand` below from the brand
 the build has loaded: the browser's report and the command line's cannot drift.
 The page fetches it from its own origin when someone asks for a report; the
 report itself then needs no other file and makes no request.
@@ -20,19 +20,29 @@ fetches none.
 
 from __future__ import annotations
 
+import base64
 import json
+import mimetypes
 from pathlib import Path
 from typing import Any
 
-from assessment.render.brand import BANDS_FILE, brand_data, report_brand
-
-__all__ = ["BANDS_FILE", "REPORT_FILE", "BandsError", "read_bands", "report_files", "write_report_files"]
 from assessment.bank.model import Bank
+from assessment.render.brand import BANDS_FILE, REPORT_FILE, Contact, ReportBrand, brand_data, written_address
 from assessment.workshop.peers import PeerError, check_bands
 
-from .load import Brand, BrandError, shown
+from .errors import BrandError, shown
+from .model import Brand
 
-REPORT_FILE = "report.json"
+__all__ = [
+    "BANDS_FILE",
+    "REPORT_FILE",
+    "BandsError",
+    "read_bands",
+    "report_brand",
+    "report_files",
+    "write_report_files",
+]
+IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 BAND_FIELDS = ("format", "about", "group_by", "percentiles", "min_companies", "bank_versions", "groups")
 """The fields of a bands file the site publishes; anything else stays in the brand folder."""
 
@@ -60,6 +70,36 @@ def read_bands(brand: Brand, bank: Bank) -> dict[str, Any] | None:
     except PeerError as exc:
         raise BandsError(str(exc)) from None
     return {key: checked[key] for key in BAND_FIELDS if key in checked}
+
+
+def data_uri(path: Path) -> str:
+    media = IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{media};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def report_brand(brand: Brand) -> ReportBrand:
+    """What a report needs of a brand, images inlined: published as report.json for the browser and for
+    `python -m assessment report --brand`, so both render the same report."""
+    contact = None
+    if brand.contact:
+        qr = brand.contact.qr
+        contact = Contact(
+            label=dict(brand.contact.label),
+            text=dict(brand.contact.text),
+            address=written_address(brand.contact.url, brand.site_url),
+            url=brand.contact.url,
+            qr=data_uri(qr) if qr else None,
+            qr_alt=dict(brand.contact.qr_alt or {}),
+        )
+    return ReportBrand(
+        name=dict(brand.name),
+        logo=data_uri(brand.logo),
+        legal=dict(brand.legal),
+        color=brand.colors["light"].primary,
+        accent=brand.colors["light"].accent,
+        contact=contact,
+        site_url=brand.site_url,
+    )
 
 
 def report_files(brand: Brand, bands: dict[str, Any] | None) -> dict[str, str]:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from string import Template
 from typing import Protocol
 
 BACKGROUNDS = {"light": ("default", "#ffffff"), "dark": ("slate", "#1e2129")}
 """Each scheme's name in the theme, and its page background."""
+
+PALETTE_CSS = Template((Path(__file__).parent / "palette.css").read_text("utf-8").split("*/\n", 1)[1].rstrip("\n"))
+"""One scheme's CSS variables; `brand_css` fills in the colours."""
 
 LOGO_CONTRAST = 3.0
 """WCAG's minimum for graphics that must be seen (1.4.11): the header logo against the primary colour."""
@@ -77,21 +81,18 @@ def brand_css(colours: Mapping[str, PaletteLike]) -> str:
     blocks = []
     for scheme, (name, background) in BACKGROUNDS.items():
         primary, accent = colours[scheme].primary, colours[scheme].accent
-        on_primary = on(primary)
-        blocks.append(
-            f"""[data-md-color-scheme="{name}"] {{
-  --md-primary-fg-color: {primary};
-  --md-primary-fg-color--light: {mix(primary, "#ffffff", 0.2)};
-  --md-primary-fg-color--dark: {mix(primary, "#000000", 0.2)};
-  --md-primary-bg-color: {on_primary};
-  --md-primary-bg-color--light: {on_primary}b3;
-  --md-accent-fg-color: {accent};
-  --md-accent-fg-color--transparent: {accent}1a;
-  --md-accent-bg-color: {on(accent)};
-  --md-typeset-a-color: {readable(primary, background)};
-  --rf-accent-text: {readable(accent, background)};
-}}"""
-        )
+        values = {
+            "scheme": name,
+            "primary": primary,
+            "primary_light": mix(primary, "#ffffff", 0.2),
+            "primary_dark": mix(primary, "#000000", 0.2),
+            "on_primary": on(primary),
+            "accent": accent,
+            "on_accent": on(accent),
+            "link": readable(primary, background),
+            "accent_text": readable(accent, background),
+        }
+        blocks.append(PALETTE_CSS.substitute(values))
     return "/* Generated from the brand folder by sitekit/brand/colours.py: edit brand.yml, not this file. */\n" + (
         "\n".join(blocks) + "\n"
     )

@@ -12,38 +12,29 @@ both call `load_brand`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
-from assessment.bank.files import NotRegularFile, read_limited
 from assessment.bank.markup import html_found
 from assessment.render.brand import BANDS_FILE
 
 from .. import languages as site_languages
 from .colours import LOGO_CONTRAST, logo_contrast
+from .errors import BrandError, excerpt, shown
+from .model import Brand, Contact, NavEntry, Palette, Text
+from .urls import contact_url_problem, upstream_pages, url_problem
+from .yamlfile import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 UPSTREAM_BRAND = ROOT / "brands" / "root-first"
 FORK_BRAND = ROOT / "brand"
 EXAMPLES = ROOT / "examples"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-URL_SCHEMES = ("mailto:", "tel:", "https://", "http://")
-MAX_BRAND_BYTES = 256 * 1024
-# Characters no brand URL needs and an attribute or a path trick does: white space, quotes, angle
-# brackets, backslashes (browsers read "/\\host" as "//host"), backticks, control characters.
-URL_FORBIDDEN = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
-HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$")
-MAILTO = re.compile(r"^mailto:[a-z0-9.!#$%&*+/=?^_{|}~-]+@[a-z0-9.-]+(?:\?[a-z0-9=&%._~+-]*)?$", re.I)
-TEL = re.compile(r"^tel:\+?[0-9][0-9().-]*$", re.I)
-SITE_PAGE = re.compile(r"^(?:[a-z0-9_~-][a-z0-9._~-]*/)*(?:[a-z0-9_~-][a-z0-9._~-]*)?(?:#[a-z0-9_-]+)?$", re.I)
 SNIPPET = re.compile(rb"-+8<-+")
 THEME_UNSAFE = re.compile(r'[<>"]')
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".ico")
@@ -70,87 +61,6 @@ FIELDS = (
 CONTACT_FIELDS = ("label", "text", "url", "qr", "qr_alt")
 NAV_FIELDS = ("file", "title", "section")
 
-Text = dict[str, str]
-
-
-class BrandError(Exception):
-    """A brand folder problem, naming the file and the field."""
-
-    def __init__(self, file: Path | str, field: str | None, message: str) -> None:
-        self.file, self.field = str(file), field
-        super().__init__(f"{file}{f', field {field!r}' if field else ''}: {message}")
-
-
-@dataclass(frozen=True)
-class Palette:
-    primary: str
-    accent: str
-
-
-@dataclass(frozen=True)
-class Contact:
-    label: Text
-    text: Text
-    url: str | None
-    qr: Path | None
-    qr_alt: Text
-
-
-@dataclass(frozen=True)
-class NavEntry:
-    file: str
-    title: Text
-    section: str | None
-
-
-@dataclass(frozen=True)
-class Brand:
-    folder: Path
-    name: Text
-    short_name: str
-    description: Text
-    logo: Path
-    logo_dark: Path | None
-    favicon: Path
-    colors: dict[str, Palette]  # "light" and "dark"
-    footer: Text
-    legal: Text
-    languages: tuple[str, ...]  # the first is the default, published at the site's root
-    contact: Contact | None = None
-    site_url: str | None = None
-    pages: Path | None = None
-    nav: tuple[NavEntry, ...] = ()
-    hide: tuple[str, ...] = ()  # upstream pages (docs/ paths, English file names) not published
-    replace: tuple[str, ...] = ()  # upstream pages the brand's own page of the same path replaces
-    questions: Path | None = None
-
-    @property
-    def default_language(self) -> str:
-        return self.languages[0]
-
-    @property
-    def storage_key(self) -> str:
-        """Where the assessment saves answers in the browser (localStorage).
-
-        One key per site: the brand's short name, and, when site_url is set, a
-        fingerprint of its host and path. Two forks with the same short name on one
-        origin (user.github.io/a/ and user.github.io/b/) then keep their answers
-        apart. They can still read each other's storage: only separate origins
-        isolate it (see the README on hosting).
-        """
-        key = "rf-" + (re.sub(r"[^a-z0-9]+", "-", self.short_name.lower()).strip("-") or "site")
-        if self.site_url:
-            parts = urlsplit(self.site_url)
-            site = f"{parts.netloc.lower()}{parts.path.rstrip('/')}"
-            key += "-" + hashlib.sha256(site.encode("utf-8")).hexdigest()[:8]
-        return key
-
-    def page_files(self) -> list[str]:
-        """The brand's own pages, as paths under its pages folder (page.md and page.zh.md alike)."""
-        if self.pages is None:
-            return []
-        return sorted(p.relative_to(self.pages).as_posix() for p in self.pages.rglob("*") if p.is_file())
-
 
 def brand_dir(environ: Mapping[str, str] = os.environ, root: Path = ROOT) -> Path:
     """The brand to build: $BRAND_DIR, else a fork's brand/, else upstream's brands/root-first/."""
@@ -159,82 +69,6 @@ def brand_dir(environ: Mapping[str, str] = os.environ, root: Path = ROOT) -> Pat
         return Path(chosen).resolve()
     fork = root / FORK_BRAND.relative_to(ROOT)
     return (fork if (fork / "brand.yml").is_file() else root / UPSTREAM_BRAND.relative_to(ROOT)).resolve()
-
-
-def shown(path: Path) -> str:
-    """A path as a message shows it: relative to the working folder where it can be."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def excerpt(value: Any) -> str:
-    """A value quoted in a message: at most 40 printable characters of a text, or what kind of value it is."""
-    if isinstance(value, str):
-        text = "".join(c if c.isprintable() else "?" for c in value[:40])
-        return repr(text + ("..." if len(value) > 40 else ""))
-    if value is None or isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, (int, float)):
-        return "a number"
-    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "another kind of value"
-
-
-def url_problem(url: Any, site_pages: bool = True) -> str | None:
-    """Why a URL from the brand file is refused, or None.
-
-    Allowed: https:// and http:// with a host name (no user name), mailto: with an
-    address, tel: with a number, and (where `site_pages`) a page of this site as a
-    relative path such as 'assessment/'. Refused: every other scheme, scheme-relative
-    '//host' and '/\\host' forms, '..' and a leading '/', and any character an
-    attribute or a path trick needs (quotes, angle brackets, backslashes, spaces).
-    """
-    if not isinstance(url, str) or not url:
-        return "must be a non-empty text"
-    if URL_FORBIDDEN.search(url):
-        return "may not contain spaces, quotes, angle brackets, backslashes, backticks or control characters"
-    if url.startswith("/"):
-        return "a page of this site is written without a leading '/' (e.g. 'assessment/'); '//' leads off the site"
-    lowered = url.lower()
-    if lowered.startswith(("https://", "http://")):
-        parts = urlsplit(url)
-        try:
-            parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
-        except ValueError:
-            return "has a port that is not a number"
-        if "@" in parts.netloc or not parts.hostname or not HOST.match(parts.hostname):
-            return "must name a host, like https://example.com/ (and no user name)"
-        return None
-    if lowered.startswith("mailto:"):
-        return None if MAILTO.match(url) else "must be mailto: and an address, like mailto:hello@example.com"
-    if lowered.startswith("tel:"):
-        return None if TEL.match(url) else "must be tel: and a number, like tel:+86-10-5555-0100"
-    if site_pages and SITE_PAGE.match(url):
-        return None
-    allowed = ", ".join(URL_SCHEMES) + (" or a page of this site (e.g. 'assessment/')" if site_pages else "")
-    return f"must start with {allowed}"
-
-
-def upstream_pages(docs: Path = ROOT / "docs") -> frozenset[str]:
-    """Upstream's pages as a brand names them: docs/ paths of the English files (page.md, not page.zh.md)."""
-    codes = site_languages.codes()
-    found = set()
-    for page in docs.rglob("*.md"):
-        relative = page.relative_to(docs).as_posix()
-        parts = relative.split(".")
-        if len(parts) >= 3 and parts[-2] in codes:
-            relative = ".".join(parts[:-2]) + ".md"
-        found.add(relative)
-    return frozenset(found)
-
-
-def pages_for_url(url: str) -> tuple[str, ...]:
-    """The page files a site-relative URL such as 'assessment/' or 'about/#licence' can be built from."""
-    path = url.split("#", 1)[0].split("?", 1)[0].strip("/")
-    if not path:
-        return ("index.md",)
-    return (f"{path}.md", f"{path}/index.md")
 
 
 class _Reader:
@@ -310,57 +144,6 @@ class _Reader:
                 example = "pages are named like about.md or cases/index.md"
                 raise self.error(f"{key}[{index}]", f"{what}: {page!r} ({example})")
         return tuple(value)
-
-
-class _NoAliases(yaml.SafeLoader):  # type: ignore[misc]
-    """yaml.safe_load without anchors and aliases: a brand file never needs them, and they allow
-    'billion laughs' (a few lines that expand to gigabytes)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise yaml.MarkedYAMLError(
-                problem="anchors and aliases (& and *) are not allowed", problem_mark=event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    """A YAML error in one short line: where, and what (never the file's text around it)."""
-    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
-        mark = error.problem_mark
-        what = error.problem or error.context or "invalid"
-        text = f"line {mark.line + 1}, column {mark.column + 1}: {what}"
-    else:
-        text = (str(error).splitlines() or ["invalid"])[0]
-    text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= 120 else text[:117] + "..."
-
-
-def read_yaml(path: Path) -> dict[str, Any]:
-    """brand.yml as a mapping, or one line saying why not (size-limited, UTF-8, no aliases)."""
-    file = shown(path)
-    try:
-        raw = read_limited(path, MAX_BRAND_BYTES)
-    except FileNotFoundError:
-        raise BrandError(file, None, "not found (a brand folder needs a brand.yml)") from None
-    except NotRegularFile as exc:
-        raise BrandError(file, None, str(exc)) from None
-    except OSError as exc:
-        raise BrandError(file, None, f"cannot be read ({exc.strerror})") from None
-    if len(raw) > MAX_BRAND_BYTES:
-        raise BrandError(file, None, f"is too large (more than {MAX_BRAND_BYTES // 1024} KB)")
-    try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_NoAliases)  # a SafeLoader, without aliases
-    except UnicodeDecodeError:
-        raise BrandError(file, None, "is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        raise BrandError(file, None, f"is not valid YAML: {_yaml_problem(exc)}") from None
-    except RecursionError:
-        raise BrandError(file, None, "is not valid YAML: nested too deeply") from None
-    if not isinstance(data, dict):
-        raise BrandError(file, None, "must be a mapping of fields")
-    return data
 
 
 def load_brand(folder: Path | None = None, upstream: Collection[str] | None = None) -> Brand:
@@ -528,25 +311,6 @@ def _nav(reader: _Reader, brand: Brand) -> tuple[NavEntry, ...]:
             NavEntry(str(entry["file"]), reader.text(f"{where}.title", entry.get("title"), theme=True), section)
         )
     return tuple(entries)
-
-
-def contact_url_problem(url: Any, published: Collection[str]) -> str | None:
-    """Why a contact URL would break the call-to-action, or None.
-
-    It must be an address (mailto:, tel:, http(s)://) or a page this site
-    publishes, written as its URL ('assessment/', 'about/#licence'): anything
-    else ('hello@example.com', 'www.example.com', text) would become a link to
-    a page that does not exist, on every page of the site.
-    """
-    problem = url_problem(url)
-    if problem or str(url).lower().startswith(URL_SCHEMES):
-        return problem
-    if any(page in published for page in pages_for_url(str(url))):
-        return None
-    return (
-        f"is neither an address ({', '.join(URL_SCHEMES)}) nor a page of this site "
-        "(a page is written as its address, e.g. 'assessment/')"
-    )
 
 
 def _contact(reader: _Reader, published: Collection[str]) -> Contact | None:

@@ -102,7 +102,8 @@ def test_the_calculator_page_has_no_accessibility_violations(page: Page, watch, 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_margin_goes_to_the_assessment_only_when_the_reader_accepts_it(page: Page, watch, lang: str) -> None:
     open_calculator(page, lang)
-    margin = unit_economics(UnitInputs(**{k: float(v) for k, v in page_defaults(page).items()}))["margin_percent"]
+    figures = unit_economics(UnitInputs(**{k: float(v) for k, v in page_defaults(page).items()}))
+    margin = figures["settled_margin_percent"]  # the basis of the assessment's ROAS, net of refunds
     link = page.locator("#rf-econ-handoff")
     expect(link).to_have_attribute("href", f"../assessment/?margin={round(margin or 0, 1):g}")
     link.click()

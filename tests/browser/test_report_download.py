@@ -114,7 +114,7 @@ def words(text: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_one_click_gives_the_command_lines_report_with_everything_on_page_one(
-    page: Page, acme: str, acme_watch: PageWatch, tmp_path: Path, lang: str
+    page: Page, acme: str, acme_site: Path, acme_watch: PageWatch, tmp_path: Path, lang: str
 ) -> None:
     finish(page, acme, lang)
     company, respondent = LABELS[lang]
@@ -142,7 +142,8 @@ def test_one_click_gives_the_command_lines_report_with_everything_on_page_one(
     document = json.loads(exported.read_text("utf-8"))
     assert document["company"] == company and document["respondent"] == respondent
     assert document["notes"] == {first: NOTE[lang]} and document["actions"] == {done_id: "done"}
-    brand = ("--brand", str(EXAMPLE_BRAND))
+    # The command line reads the brand as the build published it, and the brand's questions as its overlay.
+    brand = ("--brand", str(acme_site / "assets" / "brand"), "--overlay", str(OVERLAY))
     cli("report", str(exported), *brand, "--lang", lang, "--date", date[1], "--out", str(tmp_path), "--no-pdf")
     command_line = (tmp_path / "answers.html").read_text("utf-8")
     assert report == command_line.replace("@page { size: A4; margin", "@page { margin", 1)

@@ -55,7 +55,8 @@ export function update(form) {
   }
   const handoff = form.querySelector("#rf-econ-handoff");
   if (handoff) {
-    const margin = results.margin_percent;
+    // The assessment asks for ROAS net of refunds, so it takes the margin on the sales buyers keep.
+    const margin = results.settled_margin_percent;
     handoff.href = handoffHref(handoff.dataset.base, margin);
     handoff.closest("p").hidden = margin === null || margin < 0 || margin > 100;
   }

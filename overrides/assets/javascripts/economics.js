@@ -81,6 +81,8 @@ export function unitEconomics(inputs) {
     contribution: perOrder,
     margin_percent: margin,
     kept_percent: 100 * share,
+    // The margin on the sales buyers keep: the basis of a ROAS net of refunds (the assessment asks both so).
+    settled_margin_percent: margin === null || share <= 0 ? null : margin / share,
     break_even_roas: breakEven,
     break_even_settled_roas: breakEven === null ? null : breakEven === Infinity ? Infinity : breakEven * share,
     settled_roas: i.reported_roas > 0 ? i.reported_roas * share : null,

@@ -18,16 +18,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from . import assess_document, load_questionnaire
-from .answers.document import MAX_FILE_BYTES, Submission, parse_document
-from .answers.sharelink import LAYOUTS, known_layouts, layout
-from .bank.files import NotRegularFile, read_limited
-from .bank.loader import load_bank
-from .bank.model import Bank
-from .errors import AssessmentError
-from .render.terminal import compare_report, csv_table, team_report, text_report
-from .workshop.compare import compare
-from .workshop.team import read_source, respondents_from, team_result
+from .. import assess_document, load_questionnaire
+from ..answers.document import Submission
+from ..answers.sharelink import LAYOUTS, known_layouts, layout
+from ..bank.files import NotRegularFile, read_limited
+from ..bank.loader import load_bank
+from ..bank.model import Bank
+from ..errors import AssessmentError
+from ..render.terminal import compare_report, csv_table, team_report, text_report
+from ..workshop.compare import compare
+from ..workshop.team import read_source, respondents_from, team_result
+from .inputs import InputError, _is_link, _read_json, shown_name
 
 PDF_WORKERS = 4
 
@@ -36,10 +37,6 @@ MAX_CSV_BYTES = 20 * 1024 * 1024
 """The largest batch CSV read for peer bands: some 100,000 companies, far beyond any consultant's."""
 OVERLAY_ENV = "ASSESSMENT_OVERLAY"
 """Environment variable naming a brand overlay (TOML) for the command line when --overlay is not given."""
-
-
-class InputError(Exception):
-    """A file given on the command line cannot be used; the message names it."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,7 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("sources", nargs="+", metavar="FILE_OR_FOLDER", help="answers files, folders or share links")
     report.add_argument("--out", required=True, metavar="DIR", help="folder to write the reports to")
-    report.add_argument("--brand", metavar="DIR", help="brand folder (default: $BRAND_DIR or brand/)")
+    report.add_argument(
+        "--brand",
+        metavar="DIR_OR_FILE",
+        help="the brand's report data: a built site's assets/brand/ (python -m sitekit.brand writes it); default: none",
+    )
     report.add_argument("--paper", choices=["a4", "letter"], default="a4", help="page size (default: a4)")
     report.add_argument("--bands", metavar="FILE", help="peer bands to compare with (default: the brand's bands.json)")
     report.add_argument("--date", help="date printed on the reports (default: each file's own date, else today)")
@@ -91,50 +92,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     layout.add_argument("--add", action="store_true", help="add the current bank's layout to bank/layouts.json")
     return parser
-
-
-def shown_name(path: str) -> str:
-    """A file name as it can be printed anywhere: undecodable bytes as U+FFFD, control characters as '?'."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join(c if c.isprintable() else "?" for c in text)
-
-
-def _read_bytes(path: str) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes of a regular file (or stdin); never blocks on a FIFO or reads a device."""
-    name = "stdin" if path == "-" else shown_name(path)
-    if path == "-":
-        stream = sys.stdin
-        if stream is None:
-            raise InputError("stdin: closed, nothing to read")
-        try:
-            buffer = getattr(stream, "buffer", None)
-            if buffer is not None:
-                return bytes(buffer.read(MAX_FILE_BYTES + 1))
-            return str(stream.read(MAX_FILE_BYTES + 1)).encode("utf-8", "surrogateescape")
-        except (OSError, ValueError) as exc:
-            raise InputError(f"stdin: cannot be read ({getattr(exc, 'strerror', None) or 'closed'})") from None
-    try:
-        return read_limited(path, MAX_FILE_BYTES)
-    except NotRegularFile as exc:
-        raise InputError(f"{name}: {exc}") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read file ({exc.strerror or 'error'})") from None
-
-
-def _read_json(path: str) -> Any:
-    try:
-        return parse_document(_read_bytes(path))
-    except AssessmentError as exc:
-        raise InputError(f"{'stdin' if path == '-' else shown_name(path)}: {exc}") from None
-
-
-LINK_MARKS = ("#s=", "#answers=")
-
-
-def _is_link(argument: str) -> bool:
-    """A share link (a whole address or its fragment), unless a file of that name exists."""
-    looks = any(mark in argument for mark in LINK_MARKS) or argument.startswith(("s=", "answers="))
-    return looks and not Path(argument).exists()
 
 
 def _sources(arguments: list[str], lang: str, overlay: str | None) -> list[tuple[str, str, Any]]:
@@ -192,13 +149,13 @@ def _compare(old: str, new: str, lang: str, overlay: str | None, as_json: bool) 
 
 def _report(args: argparse.Namespace) -> int:
     """One report per answers file; a file that does not read is named and the rest still written."""
-    from .render.brand import read_brand
-    from .render.pdf import PdfError, find_chromium, print_pdf
-    from .render.printed import render_report
-    from .workshop.peers import check_bands
+    from ..render.brand import read_brand
+    from ..render.pdf import PdfError, find_chromium, print_pdf
+    from ..render.printed import render_report
+    from ..workshop.peers import check_bands
 
     brand = read_brand(args.brand)
-    overlay = args.overlay or brand.overlay
+    overlay = args.overlay
     bank = _bank(overlay)
     lang = _check_lang(bank.languages, args.lang)
     bands = None
@@ -282,7 +239,7 @@ def _unique(stem: str, used: set[str]) -> str:
 
 def _bands(csvs: list[str], out: str, overlay: str | None, min_companies: int | None) -> int:
     """Peer bands from batch CSVs: only aggregates, and nothing from fewer than the minimum of companies."""
-    from .workshop.peers import build_bands, companies_from_csv
+    from ..workshop.peers import build_bands, companies_from_csv
 
     bank = _bank(overlay)
     companies = []
