@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 # tests/browser/conftest.py is imported lazily (in chromium()): it pulls in pytest
 # and Playwright, which the engine benchmark does not need.
-sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests" / "browser")]
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests" / "browser"), str(ROOT / "tests")]
 
 
 def build_site(target: Path) -> Path:

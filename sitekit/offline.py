@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .brand import Brand
-from .engine import PYODIDE_DIR, PYODIDE_FILES, Engine
+from .engine import COMPRESSED_WASM, PYODIDE_DIR, PYODIDE_FILES, Engine
 from .modules import page_modules
 
 SERVICE_WORKER = "sw.js"
@@ -105,7 +105,12 @@ def precache_list(site: Path, engine: Engine, snapshot: str, languages: tuple[st
     for name in ("stemmer.support", "multi", *languages):
         if (lunr / f"lunr.{name}.min.js").is_file():
             files.add(f"assets/javascripts/lunr/min/lunr.{name}.min.js")
-    files.update(f"{PYODIDE_DIR}/{name}" for name in PYODIDE_FILES)
+    # The runtime as the worker fetches it: the WebAssembly gzipped (a browser old enough to need the plain
+    # binary boots online only), the trimmed standard library (on the pages' data-stdlib), not the full one,
+    # and no lock file (the pages hand the worker its `info`).
+    unused = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+    kept = [name for name in PYODIDE_FILES if name not in unused]
+    files.update(f"{PYODIDE_DIR}/{name}" for name in (*kept, COMPRESSED_WASM))
     # Pages other than the assessment (links in the navigation) stay online-only.
     pages = {f for f in files if f == "" or f.endswith("/")}
     assessment = set(assessment_pages(site))

@@ -33,6 +33,7 @@ from .pages import page_values
 from .reference import fill_reference
 from .snapshot import Snapshot, describe, make_snapshot
 from .staging import Staged, language_of, stage_docs, variant, work_folder
+from .stdlib import trimmed
 
 BRAND_ASSETS = "assets/brand/"
 CASES_SECTION = "Case studies"
@@ -90,8 +91,10 @@ class Site:
         return {name: page_url(page) if page in self.staged.pages else None for name, page in WORKSHOP_PAGES.items()}
 
     def build_engine(self) -> Engine:
+        """The engine's wheel (in bytecode) and its trimmed standard library, checked in Node against CPython
+        (sitekit/stdlib.py); SnapshotError, one line, if they do not score as CPython does."""
         if self.engine is None:
-            self.engine = build_engine(self.bank, self.work)
+            self.engine = trimmed(build_engine(self.bank, self.work), self.bank, self.work)
         return self.engine
 
     def build_snapshot(self) -> tuple[Snapshot, Path]:

@@ -2,11 +2,12 @@
 
 Restoring a snapshot skips most of Pyodide's start (issue 10): the worker of a
 repeat visit restores it instead of booting Python and importing the engine.
-It is made at build time in Node from the pinned `pyodide` npm package and the
-site's own engine wheel (`snapshot.mjs make`), then verified the same way a
-browser would use it: restored in Node (`snapshot.mjs verify`), it scores a
-sample answers document, and the answer must equal CPython's for the same
-document and the same staged package. `_makeSnapshot` and `_loadSnapshot` are
+It is made at build time in Node from the pinned `pyodide` npm package, the
+site's own engine wheel and the trimmed standard library the worker starts with
+(sitekit/stdlib.py; `snapshot.mjs make`), then verified the same way a browser
+would use it: restored in Node (`snapshot.mjs verify`), it scores a sample
+answers document in every language, and the answer must equal CPython's for
+the same document and the same staged package. `_makeSnapshot` and `_loadSnapshot` are
 private options of Pyodide, so any failure stops the build with one line that
 says what failed.
 
@@ -83,8 +84,12 @@ def _node(*args: str) -> str:
         ) from None
     if run.returncode != 0:
         reason = (run.stderr.strip().splitlines() or ["no message"])[-1]
-        done = {"make": "made", "verify": "restored and checked"}[args[0]]
-        raise SnapshotError(f"the engine snapshot could not be {done} with the pinned Pyodide: {reason}")
+        done = {
+            "make": "the engine snapshot could not be made",
+            "verify": "the engine could not be started and checked",
+            "trim": "the trimmed standard library could not be made",
+        }[args[0]]
+        raise SnapshotError(f"{done} with the pinned Pyodide: {reason}")
     return run.stdout
 
 
@@ -109,39 +114,50 @@ def _cpython_answer(project: Path, document: Path, lang: str) -> str:
 
 
 def cache_key(engine: Engine, pyodide: Path = PYODIDE) -> str:
-    """What a snapshot is made from: the runtime, the engine's content and the script that makes it."""
+    """What a snapshot is made from: the runtime, the engine's content and standard library, the script."""
     digest = hashlib.sha256(engine.digest.encode())
-    for path in (pyodide / "package.json", pyodide / "pyodide.asm.mjs", SCRIPT):
+    for path in (pyodide / "package.json", pyodide / "pyodide.asm.mjs", SCRIPT, engine.wheel):
         digest.update(path.read_bytes())
+    if engine.stdlib is not None:
+        digest.update(engine.stdlib.read_bytes())
     digest.update(str((pyodide / "pyodide.asm.wasm").stat().st_size).encode())
     return digest.hexdigest()[:20]
+
+
+def verify(engine: Engine, bank: Bank, pyodide: Path = PYODIDE, snapshot: Path | None = None) -> None:
+    """Pyodide in Node, booted with the engine's standard library (or restored from `snapshot`), must score the
+    sample document in every language as CPython does from the staged package; else SnapshotError, one line."""
+    if engine.project is None:
+        raise SnapshotError("the engine's check needs the staged package the wheel was built from")
+    what = "engine snapshot" if snapshot else "trimmed standard library"
+    with tempfile.TemporaryDirectory(prefix="rf-verify-") as folder:
+        document = Path(folder) / "sample.json"
+        document.write_text(json.dumps(sample_document(bank)), "utf-8")
+        stdlib = str(engine.stdlib or "-")
+        langs = ",".join(bank.languages)
+        restored = json.loads(
+            _node("verify", str(pyodide), str(engine.wheel), stdlib, str(snapshot or "-"), str(document), langs)
+        )
+        if restored["version"] != bank.version:
+            raise SnapshotError(f"the {what} holds bank {restored['version']}, the site's bank is {bank.version}")
+        for lang in bank.languages:
+            expected = json.loads(_cpython_answer(engine.project, document, lang))
+            if json.loads(restored["answers"][lang]) != expected or not expected.get("ok"):
+                raise SnapshotError(f"the {what} does not reproduce CPython's result for the sample answers ({lang})")
 
 
 def make_snapshot(engine: Engine, bank: Bank, pyodide: Path = PYODIDE) -> Path:
     """The verified, compressed snapshot for this engine (from the cache when it was made before)."""
     if engine.project is None:
         raise SnapshotError("the engine snapshot needs the staged package the wheel was built from")
-    project = engine.project
     cached = CACHE / f"{cache_key(engine, pyodide)}.bin.gz"
     if cached.is_file():
         return cached
     with tempfile.TemporaryDirectory(prefix="rf-snapshot-") as folder:
         work = Path(folder)
         raw = work / "snapshot.bin"
-        _node("make", str(pyodide), str(engine.wheel), str(raw))
-        document = work / "sample.json"
-        document.write_text(json.dumps(sample_document(bank)), "utf-8")
-        for lang in bank.languages:
-            restored = json.loads(_node("verify", str(pyodide), str(engine.wheel), str(raw), str(document), lang))
-            if restored["version"] != bank.version:
-                raise SnapshotError(
-                    f"the engine snapshot holds bank {restored['version']}, the site's bank is {bank.version}"
-                )
-            expected = json.loads(_cpython_answer(project, document, lang))
-            if json.loads(restored["answer"]) != expected or not expected.get("ok"):
-                raise SnapshotError(
-                    f"the engine snapshot does not reproduce CPython's result for the sample answers ({lang})"
-                )
+        _node("make", str(pyodide), str(engine.wheel), str(engine.stdlib or "-"), str(raw))
+        verify(engine, bank, pyodide, raw)
         CACHE.mkdir(parents=True, exist_ok=True)
         packed = work / "snapshot.bin.gz"
         packed.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0))

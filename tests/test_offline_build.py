@@ -13,7 +13,7 @@ from brandsite import BRAND, at, page_file
 
 from sitekit import snapshot as snapshots
 from sitekit.brand import load_brand
-from sitekit.engine import PYODIDE_DIR, PYODIDE_FILES
+from sitekit.engine import COMPRESSED_WASM, PYODIDE_DIR
 from sitekit.site import prepare
 
 
@@ -46,7 +46,12 @@ def test_the_service_worker_precaches_both_assessment_pages_the_runtime_and_the_
     offline = service_worker_list(site_dir)
     files = set(offline["files"])
     assert {at("assessment/", lang) for lang in BRAND.languages} <= files
-    assert {f"{PYODIDE_DIR}/{name}" for name in PYODIDE_FILES} <= files
+    # The runtime as the worker fetches it: gzipped WebAssembly and the trimmed standard library, never the
+    # full library nor the plain binary a second time (a phone would download 12 MB more after the first visit).
+    assert {f"{PYODIDE_DIR}/{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", COMPRESSED_WASM)} <= files
+    unused = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+    assert not {f"{PYODIDE_DIR}/{name}" for name in unused} & files
+    assert any(f.startswith("assets/engine/") and "/stdlib-" in f for f in files)
     assert any(f.endswith(".whl") for f in files)
     assert "assets/javascripts/assessment/worker.js" in files
     assert all((site_dir / f).is_file() or (site_dir / f / "index.html").is_file() for f in files)
@@ -65,6 +70,7 @@ def test_the_manifest_names_the_brand_and_its_icons_exist(site_dir: Path) -> Non
 
 
 def test_a_pyodide_that_cannot_make_snapshots_fails_the_build_with_one_line(site, tmp_path, monkeypatch) -> None:
+    engine = site.build_engine()  # its trimmed runtime made with the real script
     script = tmp_path / "snapshot.mjs"
     script.write_text(
         'process.stderr.write("Can only use pyodide.makeMemorySnapshot if the _makeSnapshot option is passed\\n");'
@@ -74,22 +80,24 @@ def test_a_pyodide_that_cannot_make_snapshots_fails_the_build_with_one_line(site
     monkeypatch.setattr(snapshots, "SCRIPT", script)
     monkeypatch.setattr(snapshots, "CACHE", tmp_path / "cache")
     with pytest.raises(snapshots.SnapshotError) as caught:
-        snapshots.make_snapshot(site.build_engine(), site.bank)
+        snapshots.make_snapshot(engine, site.bank)
     message = str(caught.value)
     assert "\n" not in message
-    assert "could not be made with the pinned Pyodide" in message and "_makeSnapshot" in message
+    assert "the engine snapshot could not be made with the pinned Pyodide" in message and "_makeSnapshot" in message
 
 
 def test_a_snapshot_that_scores_differently_from_cpython_fails_the_build(site, tmp_path, monkeypatch) -> None:
+    engine = site.build_engine()
     monkeypatch.setattr(snapshots, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(snapshots, "_cpython_answer", lambda project, document, lang: '{"ok": true, "result": {}}')
     with pytest.raises(snapshots.SnapshotError, match="does not reproduce CPython's result"):
-        snapshots.make_snapshot(site.build_engine(), site.bank)
+        snapshots.make_snapshot(engine, site.bank)
     assert not list((tmp_path / "cache").glob("*")), "nothing unverified is kept"
 
 
 def test_without_node_the_build_says_what_to_install(site, tmp_path, monkeypatch) -> None:
+    engine = site.build_engine()
     monkeypatch.setattr(snapshots, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(snapshots.shutil, "which", lambda name: None)
     with pytest.raises(snapshots.SnapshotError, match=r"needs Node\.js"):
-        snapshots.make_snapshot(site.build_engine(), site.bank)
+        snapshots.make_snapshot(engine, site.bank)

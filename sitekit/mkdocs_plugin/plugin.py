@@ -33,7 +33,7 @@ from ..brand import BrandError
 from ..brand.assets import write_report_files
 from ..brand.colours import brand_css
 from ..content import ContentError, bank_values
-from ..engine import PYODIDE_DIR, EngineError, publish_engine, vendor_pyodide
+from ..engine import PYODIDE_DIR, EngineError, publish_engine, runtime_info, vendor_pyodide
 from ..modules import ModuleError, page_modules
 from ..offline import MANIFEST, SERVICE_WORKER, write_manifest, write_offline
 from ..site import BRAND_ASSETS, Site, prepare
@@ -86,7 +86,7 @@ class RootFirstPlugin(BasePlugin[RootFirstConfig]):  # type: ignore[no-untyped-c
             engine = site.build_engine()
             snapshot, _ = site.build_snapshot()
         except SnapshotError as error:
-            raise PluginError(f"Engine snapshot: {error}") from None
+            raise PluginError(f"Engine runtime: {error}") from None
         brand = site.brand
         default = brand.default_language
         config.docs_dir = str(site.staged.docs)
@@ -105,6 +105,8 @@ class RootFirstPlugin(BasePlugin[RootFirstConfig]):  # type: ignore[no-untyped-c
         config.extra["assessment"] = {
             "bank_version": site.bank.version,
             "wheel": engine.url,
+            "stdlib": engine.stdlib_url,
+            "runtime": runtime_info(),
             "pyodide": PYODIDE_DIR + "/",
             "snapshot": snapshot.url,
             "snapshot_sha256": snapshot.sha256,

@@ -6,6 +6,7 @@
 // assessment page.
 
 import { decodeShare } from "./assessment/answers.js";
+import { inAppView, mayEvictStorage } from "./assessment/browsers.js";
 import { readContract } from "./assessment/contract.js";
 import { startEngine } from "./assessment/engine-start.js";
 import { Reports } from "./assessment/report.js";
@@ -14,6 +15,7 @@ import { fileName } from "./assessment/session/reports.js";
 import { complete, progress, quickSet, whereNext } from "./assessment/session/progress.js";
 import { Session } from "./assessment/session/session.js";
 import { documentOf } from "./assessment/state.js";
+import { alternativesView, appViewText, openInBrowserText } from "./assessment/views/alternatives.js";
 import { wireControls } from "./assessment/views/controls.js";
 import { formView } from "./assessment/views/form.js";
 import { historyView } from "./assessment/views/history.js";
@@ -57,6 +59,34 @@ class AssessmentPage {
     this.steps = views.steps;
     this.earlier = views.earlier;
     this.results = views.results;
+    /** The app whose built-in browser this is (WeChat ...), or null: it cannot print or save files. */
+    this.appView = inAppView(navigator.userAgent);
+    this.alternatives = alternativesView(this);
+    this.storageCared = false;
+  }
+
+  /**
+   * Once the reader has answers to lose: ask the browser to keep them (persistent storage,
+   * where it grants that), and where it may still delete them after a week (Safari), say
+   * so once, with the export at hand.
+   */
+  careForStorage() {
+    // In an app's web view the page has said already what keeps the answers (the link, the text).
+    if (this.storageCared || this.appView || !Object.keys(this.session.own.answers).length) return;
+    this.storageCared = true;
+    const told = `${this.records.key}:told-eviction`;
+    const homeScreen = window.matchMedia?.("(display-mode: standalone)").matches || /** @type {any} */ (navigator).standalone === true;
+    const asked = navigator.storage?.persist ? navigator.storage.persist().catch(() => false) : Promise.resolve(false);
+    asked.then((kept) => {
+      if (kept || !mayEvictStorage({ userAgent: navigator.userAgent, touchPoints: navigator.maxTouchPoints, homeScreen })) return;
+      try {
+        if (window.localStorage.getItem(told)) return;
+        window.localStorage.setItem(told, "1");
+      } catch {
+        return; // storage refused: nothing is kept to lose
+      }
+      this.board.show({ kind: "info", key: "storage_may_evict", actions: [{ label: "export", op: "exportOwn" }] });
+    });
   }
 
   /** @param {{current: () => void}} status */
@@ -135,6 +165,7 @@ class AssessmentPage {
     if (report.changed) this.render();
     else if (rescore) this.score();
     else this.earlier.show(this.records.history());
+    if (report.changed) this.careForStorage();
     return report;
   }
 
@@ -175,6 +206,11 @@ class AssessmentPage {
   start() {
     wireControls(this);
     this.board.showAll(this.session.open().notices);
+    if (this.appView) {
+      // In the page, above the questions, not over them: on a phone the notice stack would cover the form.
+      this.board.show({ kind: "info", key: "appview_notice", text: appViewText(this.appView, this.t), tag: "appview" }, byId("rf-welcome"));
+      this.alternatives.offer(openInBrowserText(this.appView, this.t));
+    }
     const openedShared = this.openShare(location.hash);
     if (location.hash === "#quick") {
       this.session.setMode("quick"); // the home page's link
@@ -184,6 +220,7 @@ class AssessmentPage {
     const resumeAt = whereNext(this.contract, this.session.shown, this.asked());
     this.steps.showPillar(resumeAt ?? this.steps.first, false);
     if (!openedShared && Object.keys(this.session.own.answers).length) this.welcome(resumeAt);
+    this.careForStorage(); // a returning reader's saved answers
     window.addEventListener("hashchange", () => {
       if (location.hash !== "#quick") return void this.openShare(location.hash);
       window.history.replaceState(null, "", location.pathname + location.search);

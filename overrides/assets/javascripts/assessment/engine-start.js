@@ -16,15 +16,18 @@ import { keepOffline } from "./offline.js";
 export function startEngine(root, t, on) {
   const status = engineStatus({ status: /** @type {HTMLElement} */ (document.getElementById("rf-engine-status")), results: /** @type {HTMLElement} */ (document.getElementById("rf-results")), t });
   status.loading();
-  const { pyodide = "", wheel = "", snapshot, snapshotSha256, bankVersion = "" } = root.dataset;
+  const { pyodide = "", wheel = "", stdlib, runtime, snapshot, snapshotSha256, bankVersion = "" } = root.dataset;
   const engine = new Engine({
     pyodide: pyodide.endsWith("/") ? pyodide : `${pyodide}/`,
     wheel,
+    stdlib,
+    runtime,
     snapshot,
     snapshotSha256,
     bankVersion,
     onProgress: (message) => status.progress(message),
     onStale: (reason) => status.restarting(reason),
+    onResume: () => status.loading(),
     onReady: (message) => {
       status.ready(message);
       on.onReady(); // after a restart: the current answers, scored again

@@ -8,15 +8,20 @@
 // worker for STALL_MS: a slow link that still delivers bytes never times out).
 // The first failure restarts the engine once on its own (a new worker; the page
 // then replays its current answers); the second is final and reported.
+//
+// Leaving the page (pagehide) ends the worker, and coming back to it from the
+// back/forward cache (pageshow) starts a new one, from the snapshot where the
+// service worker keeps one: a tab that goes back and forth holds one engine, never
+// one per visit (a phone's browser kills a tab that holds five).
 
 /** @typedef {import("./protocol.js").FromWorker} FromWorker */
 /** @typedef {import("./protocol.js").ToWorker} ToWorker */
 /** @typedef {import("./protocol.js").Payload} Payload */
-/** @typedef {{pyodide: string, wheel: string, snapshot?: string, snapshotSha256?: string, bankVersion?: string,
+/** @typedef {{pyodide: string, wheel: string, stdlib?: string, runtime?: string, snapshot?: string, snapshotSha256?: string, bankVersion?: string,
  *   onReady: (message: import("./protocol.js").ReadyMessage & {restarted: boolean}) => void,
  *   onFailed: (reason: string, how: {wasReady: boolean}) => void,
  *   onProgress?: (message: import("./protocol.js").ProgressMessage) => void,
- *   onStale?: (reason: string, how: {wasReady: boolean}) => void}} EngineOptions */
+ *   onStale?: (reason: string, how: {wasReady: boolean}) => void, onResume?: () => void}} EngineOptions */
 
 export const STALL_MS = 45000; // a load with no progress message for this long is stuck
 export const REQUEST_MS = 15000; // one scoring request (milliseconds of CPU at most when healthy)
@@ -27,7 +32,7 @@ export class Engine {
   // onStale(reason): the engine stopped and is restarting; results on the page are no longer current.
   // onReady(message): ready (again, after a restart); onFailed(reason): gave up.
   /** @param {EngineOptions} options */
-  constructor({ pyodide, wheel, snapshot, snapshotSha256, bankVersion = "", onReady, onFailed, onProgress = () => {}, onStale = () => {} }) {
+  constructor({ pyodide, wheel, stdlib, runtime, snapshot, snapshotSha256, bankVersion = "", onReady, onFailed, onProgress = () => {}, onStale = () => {}, onResume = () => {} }) {
     /** @type {Map<number, {settle: (payload: Payload) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
@@ -35,9 +40,10 @@ export class Engine {
     this.onFailed = onFailed;
     this.onProgress = onProgress;
     this.onStale = onStale;
+    this.onResume = onResume; // shown again from the back/forward cache: loading anew
     this.restarts = 0;
     this.everReady = false;
-    /** @type {"loading" | "ready" | "failed"} */
+    /** @type {"loading" | "ready" | "failed" | "suspended"} */
     this.state = "loading";
     /** @type {Worker | null} */
     this.worker = null;
@@ -47,7 +53,16 @@ export class Engine {
     const url = (path) => new URL(path, document.baseURI).href;
     // What the worker starts from: the runtime, the wheel, and the snapshot to try first (worker.js).
     /** @type {import("./protocol.js").InitMessage} */
-    this.urls = { type: "init", pyodide: url(pyodide), wheel: url(wheel), snapshot: snapshot && url(snapshot), snapshotSha256, bankVersion };
+    this.urls = {
+      type: "init",
+      pyodide: url(pyodide),
+      wheel: url(wheel),
+      stdlib: stdlib && url(stdlib),
+      runtime: runtime ? JSON.parse(runtime) : undefined,
+      snapshot: snapshot && url(snapshot),
+      snapshotSha256,
+      bankVersion,
+    };
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       queueMicrotask(() => this.fail("no_wasm"));
       return;
@@ -57,6 +72,31 @@ export class Engine {
     const early = window.__rfEngine;
     delete window.__rfEngine;
     this.start(early);
+    window.addEventListener("pagehide", () => this.suspend());
+    window.addEventListener("pageshow", (event) => event.persisted && this.resume());
+  }
+
+  // The page is left (it may be kept in the back/forward cache): its worker ends.
+  suspend() {
+    if (this.state === "failed" || this.state === "suspended") return;
+    clearTimeout(this.timer);
+    this.worker?.terminate();
+    this.worker = null;
+    this.settleAll();
+    this.state = "suspended";
+  }
+
+  // The page is shown again from the back/forward cache: a new worker, as on a first start.
+  resume() {
+    if (this.state !== "suspended") return;
+    this.onResume();
+    this.start();
+  }
+
+  // Requests still waiting will never be answered by the worker that had them.
+  settleAll() {
+    for (const [, request] of this.pending) request.settle({ ok: false, error: "engine stopped", stale: true });
+    this.pending.clear();
   }
 
   /** @param {{worker: Worker, queue: FromWorker[]} | null} [early] the worker the page's head started */
@@ -97,9 +137,7 @@ export class Engine {
     clearTimeout(this.timer);
     if (this.worker) this.worker.terminate();
     const wasReady = this.state === "ready";
-    // Requests still waiting will never be answered by that worker.
-    for (const [, request] of this.pending) request.settle({ ok: false, error: "engine stopped", stale: true });
-    this.pending.clear();
+    this.settleAll();
     if (reason !== "no_wasm" && this.restarts < RESTARTS) {
       this.restarts += 1;
       this.onStale(reason, { wasReady });

@@ -4,8 +4,9 @@
 //
 // page -> worker
 /**
- * Start: the runtime's folder, the wheel, and the snapshot to try first.
- * @typedef {{type: "init", pyodide: string, wheel: string, snapshot?: string, snapshotSha256?: string, bankVersion: string}} InitMessage
+ * Start: the runtime's folder, the wheel, the trimmed standard library and the lock file's `info` (so the
+ * worker fetches no lock file), and the snapshot to try first.
+ * @typedef {{type: "init", pyodide: string, wheel: string, stdlib?: string, runtime?: Record<string, string>, snapshot?: string, snapshotSha256?: string, bankVersion: string}} InitMessage
  */
 /** Score a document. @typedef {{type: "assess", id: number, document: Record<string, any>, lang: string}} AssessMessage */
 /**

@@ -28,6 +28,7 @@
 import { format, h } from "./dom.js";
 
 const fetched = new Map();
+const PRINT_WAIT_MS = 1500; // how long a print dialog that does not block may take to open
 
 function fetchText(url) {
   if (!fetched.has(url)) {
@@ -97,21 +98,27 @@ export class Reports {
     return answer.ok ? { html: answer.html } : { error: answer.error };
   }
 
-  // -> {file} or {error}
+  // -> {file} or {error} (a browser that refuses the file's link: an error, never "saved")
   async download(document) {
     const made = await this.render(document);
     if (made.error) return made;
     const file = format(this.t("report_file"), { date: today() });
-    const blob = new Blob([made.html], { type: "text/html;charset=utf-8" });
-    const link = h("a", { href: URL.createObjectURL(blob), download: file, hidden: true });
-    window.document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    try {
+      const blob = new Blob([made.html], { type: "text/html;charset=utf-8" });
+      const link = h("a", { href: URL.createObjectURL(blob), download: file, hidden: true });
+      window.document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } catch (error) {
+      return { error: String((error instanceof Error && error.message) || error), refused: true };
+    }
     return { file };
   }
 
-  // -> {} once the print dialog was asked for, or {error}
+  // -> {} once a print dialog opened, {noDialog: true} when none did (an app's web view
+  // ignores print()), or {error}. The dialog is known by the frame's `beforeprint`: at
+  // once where print() blocks, a moment later where it does not (PRINT_WAIT_MS).
   async print(document) {
     const made = await this.render(document);
     if (made.error) return made;
@@ -129,9 +136,15 @@ export class Reports {
     window.document.body.append(frame);
     this.frame = frame;
     await loaded;
-    frame.contentWindow.focus();
-    frame.contentWindow.print();
-    return {};
+    const view = /** @type {Window} */ (frame.contentWindow);
+    let opened = false;
+    const seen = () => (opened = true);
+    view.addEventListener("beforeprint", seen, { once: true });
+    view.focus();
+    view.print();
+    if (!opened) await new Promise((resolve) => setTimeout(resolve, PRINT_WAIT_MS));
+    view.removeEventListener("beforeprint", seen);
+    return opened ? {} : { noDialog: true };
   }
 }
 
@@ -139,7 +152,9 @@ export class Reports {
 // documentOf); status: the line that says what happened; onError(text): a notice
 // that keeps the answers at hand (export). Print falls back to printing the page
 // while the engine is not ready (its print stylesheet gives the results on paper).
-export function wireReportButtons(reports, { download, print, status, document, hasAnswers, onError }) {
+// offer(text): the ways to keep the results that need no file or printer (views/alternatives.js),
+// with why; unsure: the browser is an app's web view, where a download may silently do nothing.
+export function wireReportButtons(reports, { download, print, status, document, hasAnswers, onError, offer, unsure = false }) {
   const t = reports.t;
   async function make(kind) {
     if (!hasAnswers()) {
@@ -151,6 +166,12 @@ export function wireReportButtons(reports, { download, print, status, document, 
     if (made.error) {
       status.textContent = "";
       onError(format(t("report_failed"), { reason: made.error }));
+      if (made.refused) offer(t("report_download_unsure")); // the browser would not hand over a file
+      return;
+    }
+    if (made.noDialog || (kind === "download" && unsure)) {
+      status.textContent = "";
+      offer(t(made.noDialog ? "report_print_none" : "report_download_unsure"));
       return;
     }
     status.textContent = kind === "print" ? t("report_printing") : format(t("report_downloaded"), { file: made.file });

@@ -1,71 +1,115 @@
 // @ts-nocheck (runs in a worker, on Pyodide's objects)
-// The worker's start: load the vendored Pyodide runtime (from the build's
-// memory snapshot when the service worker's cache holds it, else a normal
-// boot), install the `assessment` wheel, report progress while doing so, and
-// report a start that fails, however it fails. worker.js answers the page once
-// this is done. Kept apart so the start can change (a watchdog, a trimmed
-// standard library, checks of the engine's files) without touching the protocol.
+// The worker's start: load the vendored Pyodide runtime (from the build's memory
+// snapshot when the service worker's cache holds it, else a normal boot), install
+// the `assessment` wheel, report progress while doing so, and report a start that
+// fails, however it fails. worker.js answers the page once this is done.
+//
+// The boot loads less than Pyodide's default: the build's trimmed standard library,
+// already compiled (sitekit/stdlib.py), through loadPyodide's `stdLibURL`, and no
+// lock file (the engine loads no packages). worker-fetch.js starts every download at
+// once. A module the trimmed library lacks is still found: the full library is
+// fetched then, once (FALLBACK below).
+
+import { downloads, fetchEarly, fetchWheel, report } from "./worker-fetch.js";
 
 // Progress for the page: the step, and bytes while downloading. The page times a
-// load out only when these stop coming, so a slow link that still delivers is
-// never cut off, and a stuck one is.
+// load out only when these stop coming. While Python starts, the worker's thread is
+// busy for seconds at a time (minutes on a slow phone); the runtime's file system
+// calls (every import reads the library) report that it is still working, and while
+// the WebAssembly compiles in the background a timer does. A boot that is still
+// running is therefore never taken for a stuck one.
 const PROGRESS_EVERY_MS = 250;
-function progress(step, detail = {}) {
+const ALIVE_EVERY_MS = 1000;
+let step = "download";
+let last = 0;
+function progress(next, detail = {}) {
+  step = next;
+  last = Date.now();
   self.postMessage({ type: "progress", step, ...detail });
 }
+function alive() {
+  if (Date.now() - last >= ALIVE_EVERY_MS && !started.ready) progress(step, { alive: true });
+}
 export const started = { ready: false };
-const downloads = { loaded: 0, total: 0, open: 0, last: 0 };
-const plainFetch = self.fetch.bind(self);
-// Count the bytes of every download the runtime makes (the WebAssembly binary, the
-// standard library, the lock file, the wheel) as they arrive.
-self.fetch = async (...args) => {
-  const response = await plainFetch(...args);
-  if (!response.ok || !response.body) return response;
-  downloads.open += 1;
-  downloads.total += Number(response.headers.get("Content-Length")) || 0;
-  const reader = response.body.getReader();
-  const counted = new ReadableStream({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) {
-        downloads.open -= 1;
-        controller.close();
-        // Everything has arrived: what remains is compiling and starting Python.
-        if (downloads.open === 0 && !started.ready) progress("python");
-        return;
-      }
-      downloads.loaded += value.byteLength;
-      const now = Date.now();
-      if (now - downloads.last >= PROGRESS_EVERY_MS) {
-        downloads.last = now;
-        progress("download", { loaded: downloads.loaded, total: downloads.total });
-      }
-      controller.enqueue(value);
-    },
-    cancel(reason) {
-      downloads.open -= 1;
-      return reader.cancel(reason);
-    },
-  });
-  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
-};
+report({
+  progress(loaded, total) {
+    if (Date.now() - last >= PROGRESS_EVERY_MS) progress("download", { loaded, total });
+  },
+  // Everything has arrived: what remains is compiling and starting Python.
+  arrived: () => started.ready || progress("python"),
+});
 
-// The engine's wheel: a zip, unpacked straight into site-packages (no micropip, no
-// package index). Also after a snapshot: the snapshot holds memory, not files.
-function fetchWheel(wheel) {
-  const bytes = fetch(wheel).then((response) => {
-    if (!response.ok) throw new Error(`the engine package: HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
-  // Marked as handled now; a failure is raised where it is awaited.
-  bytes.catch(() => {});
-  return bytes;
+// While the WebAssembly compiles (off this thread), say so once everything it needs
+// has arrived; a download that stalls stops the progress, and the page notices.
+let compiling = 0;
+setInterval(() => compiling > 0 && downloads.open === 0 && alive(), ALIVE_EVERY_MS);
+
+// Pyodide's file system, watched: Python's start and the engine's import read and
+// write files all the time, each a sign the boot is alive (fsInit: before Python runs).
+function watchFiles(FS) {
+  for (const name of ["open", "read", "write", "stat"]) {
+    const original = FS[name];
+    if (typeof original === "function") FS[name] = (...args) => (alive(), original.apply(FS, args));
+  }
 }
 
-async function install(pyodide, wheelBytes) {
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+// A module the trimmed library lacks (a branch the build's sample never took) comes
+// from the full library, fetched once, synchronously (a worker may): last on
+// sys.meta_path, and only for a name the full library has, which the trimmed zip
+// lists (sitekit/snapshot.mjs), so probing imports (`try: import x`) cost nothing.
+const FALLBACK = `
+import sys, zipimport
+from importlib.machinery import PathFinder
+
+class FullLibrary:
+    def __init__(self, url):
+        self.url, self.path, self.names = url, None, None
+        self.trimmed = next(p for p in sys.path if p.endswith('.zip'))
+
+    def find_spec(self, name, path=None, target=None):
+        if self.names is None:
+            listed = zipimport.zipimporter(self.trimmed).get_data(self.trimmed + '/left-out.txt')
+            self.names = set(listed.decode().split())
+        if name not in self.names:
+            return None
+        if self.path is None:
+            from js import XMLHttpRequest
+            request = XMLHttpRequest.new()
+            request.open('GET', self.url, False)
+            request.responseType = 'arraybuffer'
+            request.send(None)
+            if request.status != 200:
+                return None
+            self.path = self.trimmed.replace('.zip', '-full.zip')
+            with open(self.path, 'wb') as file:
+                file.write(request.response.to_bytes())
+        where = [self.path] if path is None else [p.replace(self.trimmed, self.path, 1) for p in path]
+        return PathFinder.find_spec(name, where)
+
+def install(url):
+    if not any(isinstance(f, FullLibrary) for f in sys.meta_path):
+        sys.meta_path.append(FullLibrary(url))
+`;
+
+async function install(pyodide, wheelBytes, init) {
+  if (init.stdlib) {
+    const scope = pyodide.toPy({});
+    pyodide.runPython(FALLBACK, { globals: scope });
+    scope.get("install")(`${init.pyodide}python_stdlib.zip`);
+    scope.destroy();
+  }
+  const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
   pyodide.unpackArchive(await wheelBytes, "zip", { extractDir: sitePackages });
   return pyodide.pyimport("assessment.browser");
+}
+
+// loadPyodide's options for this site: the trimmed library, no lock file to fetch
+// (the lock's `info` only: no packages are ever loaded), the file system watched.
+function options(init) {
+  const settings = { indexURL: init.pyodide, fsInit: async (FS) => watchFiles(FS) };
+  if (init.stdlib) settings.stdLibURL = init.stdlib;
+  if (init.runtime) settings.lockFileContents = { info: init.runtime, packages: {} };
+  return settings;
 }
 
 function hex(buffer) {
@@ -76,35 +120,43 @@ function hex(buffer) {
 // already imported (sitekit/snapshot.py), if the service worker's cache holds it.
 // Anything amiss (absent, corrupt, another build, another bank) throws, and the
 // caller boots normally: the page sees only which way the engine started.
-async function fromSnapshot({ pyodide: base, snapshot, snapshotSha256, bankVersion }, wheelBytes) {
+async function fromSnapshot(init, wheelBytes) {
+  const { snapshot, snapshotSha256, bankVersion } = init;
   if (!snapshot || typeof caches === "undefined" || !self.crypto?.subtle || typeof DecompressionStream === "undefined") {
     throw new Error("no snapshot support");
   }
   const cached = await caches.match(snapshot);
   if (!cached) throw new Error("no snapshot cached");
-  const packed = await cached.arrayBuffer();
+  let packed = await cached.arrayBuffer();
   if (hex(await crypto.subtle.digest("SHA-256", packed)) !== snapshotSha256) throw new Error("snapshot damaged");
-  const memory = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  const inflating = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  packed = null;
+  let memory = new Uint8Array(await new Response(inflating).arrayBuffer());
   progress("python");
-  const { loadPyodide } = await import(`${base}pyodide.mjs`);
-  const pyodide = await loadPyodide({ indexURL: base, _loadSnapshot: new Uint8Array(memory) });
+  const { loadPyodide } = await import(`${init.pyodide}pyodide.mjs`);
+  // Handed over once and let go: Pyodide keeps its options, and this buffer is as
+  // large as the engine's whole memory (about 30 MB) once restored.
+  const once = { then: (resolve) => resolve(memory) };
+  const pyodide = await loadPyodide({ ...options(init), _loadSnapshot: once });
+  memory = null;
   progress("engine");
-  const engine = await install(pyodide, wheelBytes);
+  const engine = await install(pyodide, wheelBytes, init);
   const version = engine.bank_version();
   if (version !== bankVersion) throw new Error("snapshot of another bank");
   return engine;
 }
 
-async function boot({ pyodide: base }, wheelBytes) {
-  const { loadPyodide } = await import(`${base}pyodide.mjs`);
-  const pyodide = await loadPyodide({ indexURL: base });
+async function boot(init, wheelBytes) {
+  const { loadPyodide } = await import(`${init.pyodide}pyodide.mjs`);
+  const pyodide = await loadPyodide(options(init));
   progress("engine");
-  return install(pyodide, wheelBytes);
+  return install(pyodide, wheelBytes, init);
 }
 
 // -> {engine: the assessment.browser module, version, from: "snapshot" | "boot", fallback?: why not the snapshot}
 export async function start(init) {
   progress("download", { loaded: 0, total: 0 });
+  fetchEarly({ base: init.pyodide, stdlib: init.stdlib });
   const wheelBytes = fetchWheel(init.wheel);
   let from = "snapshot";
   let fallback;
@@ -134,22 +186,29 @@ self.addEventListener("error", (event) => {
   event.preventDefault();
   failStart(event.message || event.error);
 });
-// A corrupt runtime makes WebAssembly compilation fail, which Emscripten only
-// logs before waiting forever. Bad bytes fail on every path, so report them.
-// (A TypeError, e.g. a wrong MIME type for streaming, still falls back.)
-for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
-  const original = WebAssembly[name];
-  if (typeof original !== "function") continue;
-  WebAssembly[name] = (...args) =>
-    original.apply(WebAssembly, args).catch((error) => {
-      if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
-        failStart(`the WebAssembly runtime is damaged (${error.message})`);
-      }
-      throw error;
-    });
+// Pyodide compiles its runtime with instantiateStreaming and, when that fails, only
+// logs it and waits for ever: a damaged or unreadable binary fails on every path,
+// so report it. (Pyodide's own probe of the browser's features uses compile() on a
+// tiny module, and a CompileError there is expected: that is left alone.)
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+if (typeof instantiateStreaming === "function") {
+  WebAssembly.instantiateStreaming = (...args) => {
+    compiling += 1;
+    return instantiateStreaming.apply(WebAssembly, args).then(
+      (result) => {
+        compiling -= 1;
+        return result;
+      },
+      (error) => {
+        compiling -= 1;
+        const damaged = error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
+        failStart(damaged ? `the WebAssembly runtime is damaged (${error.message})` : `the WebAssembly runtime could not be loaded (${error.message})`);
+        throw error;
+      },
+    );
+  };
 }
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   failStart((event.reason && event.reason.message) || event.reason);
 });
-

@@ -122,11 +122,18 @@ export function startEngine(root, t, notice, onReady) {
   return new Engine({
     pyodide: base.endsWith("/") ? base : `${base}/`,
     wheel: root.dataset.wheel,
+    stdlib: root.dataset.stdlib,
+    runtime: root.dataset.runtime,
     onReady: () => {
       document.documentElement.dataset.engine = "ready";
       status.textContent = t("workshop_engine_ready");
       status.classList.add("rf-engine--ready");
       onReady();
+    },
+    onResume: () => {
+      document.documentElement.dataset.engine = "loading";
+      status.textContent = t("workshop_engine_loading");
+      status.classList.remove("rf-engine--ready");
     },
     onFailed: (why) => {
       document.documentElement.dataset.engine = "failed";

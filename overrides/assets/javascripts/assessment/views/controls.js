@@ -39,6 +39,8 @@ export function wireControls(page) {
     document: () => documentOf(session.shown),
     hasAnswers: () => Object.keys(session.shown.answers).length > 0,
     onError: (/** @type {string} */ text) => page.apply({ changed: false, notices: [{ kind: "error", key: "", text, actions: [{ label: "export", op: "exportOwn" }] }] }),
+    offer: (/** @type {string} */ why) => page.alternatives.offer(why),
+    unsure: page.appView !== null,
   });
   byId("rf-report-date").textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined);
   for (const area of [page.root, byId("rf-results")]) area.addEventListener("click", (event) => navigate(page, event));

@@ -4,6 +4,7 @@
 // on its way), rendered (results.js, data-driven from the engine's JSON) and
 // summarised for screen readers whenever the summary changes.
 
+import { format } from "../dom.js";
 import { renderResults, summarise } from "../results.js";
 
 /** @typedef {import("../types.js").State} State */
@@ -28,7 +29,12 @@ export function scoringView({ engine, reports, lang, t, home, templates, questio
    * @param {{quick: boolean, readOnly: boolean}} how
    */
   async function score(document, { quick, readOnly }) {
-    if (engine.state !== "ready") return;
+    if (engine.state !== "ready") {
+      // Answers kept from a visit before, while the engine starts: say they are there, not "answer a question".
+      const kept = Object.keys(document.answers || {}).length;
+      if (engine.state === "loading" && kept > 0 && !empty.hidden) empty.textContent = format(t("results_waiting"), { answered: kept });
+      return;
+    }
     const mine = ++ticket;
     const payload = await engine.assess(document, lang);
     if (mine !== ticket || payload.stale) return; // a newer answer is being scored, or the engine restarts
@@ -38,6 +44,7 @@ export function scoringView({ engine, reports, lang, t, home, templates, questio
     const peers = any ? await reports.placement(document) : null;
     if (mine !== ticket) return;
     empty.hidden = any;
+    if (!any) empty.textContent = t("results_empty");
     body.hidden = !any;
     // Re-drawing the results must not throw a keyboard user out of the status they just set.
     const focused = /** @type {HTMLElement | null} */ (window.document.activeElement)?.dataset?.actionState;
