@@ -349,6 +349,9 @@ def test_the_phrasing_rule(text: str, problem: str | None) -> None:
         ("价值兑现", "价值实现"),
         ("主力渠道的 LTV/CAC 低于 1", "LTV:CAC"),
         ("仍低于盈亏平衡线的计划", "保本投产比"),
+        ("先做一次封顶测试", "小预算测款"),
+        ("为主力产品准备凭证包", "资质证书资料包"),
+        ("信任凭证不全", "资质证书资料包"),
     ],
 )
 def test_each_listed_variant_is_caught(text: str, term: str) -> None:
