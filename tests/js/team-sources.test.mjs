@@ -49,12 +49,17 @@ test("2,000 files merge in batches, with progress after each, and one final merg
       }
       return { ok: true, team: { count: sources.length } };
     },
+    async callScaled(times, fn, json) {
+      calls.push(["scaled", times]);
+      return this.call(fn, json);
+    },
   };
   const seen = [];
   const outcome = await mergeInBatches(engine, team.sources, "en", { onProgress: (done, total) => seen.push([done, total]) });
   assert.equal(calls.filter(([fn]) => fn === "team_read_json").length, 2000 / BATCH);
   assert.ok(calls.every(([fn, size]) => fn !== "team_read_json" || size <= BATCH));
   assert.deepEqual(calls.at(-1), ["team_merge_json", 1999]);
+  assert.deepEqual(calls.at(-2), ["scaled", 40], "the merge of 1,999 read may take as long as the 40 batches that read them");
   assert.deepEqual(seen.at(-1), [2000, 2000]);
   assert.equal(seen.length, 2000 / BATCH);
   assert.deepEqual(outcome.errors, [{ name: "r13.json", error: "unreadable" }]);

@@ -170,15 +170,15 @@ export class Engine {
   }
 
   // One request to the worker, answered or timed out (a timeout counts as the engine's failure).
-  /** @param {{type: "assess", document: Record<string, any>, lang: string} | {type: "call", fn: string, args: (string | null)[]}} message @returns {Promise<Payload>} */
-  request(message) {
+  /** @param {{type: "assess", document: Record<string, any>, lang: string} | {type: "call", fn: string, args: (string | null)[]}} message @param {number} [ms] @returns {Promise<Payload>} */
+  request(message, ms = REQUEST_MS) {
     if (this.state !== "ready") return Promise.resolve({ ok: false, error: "engine not ready", stale: true });
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (!this.pending.has(id)) return;
         this.fail("a request timed out");
-      }, REQUEST_MS);
+      }, ms);
       this.pending.set(id, {
         settle: (payload) => {
           clearTimeout(timer);
@@ -194,6 +194,12 @@ export class Engine {
   /** @param {string} fn @param {(string | null)[]} args */
   call(fn, ...args) {
     return this.request({ type: "call", fn, args });
+  }
+
+  // The same, for a request whose work grows with its input (a team of 2,000): it may take
+  // `times` requests' time before it counts as hung. @param {number} times @param {string} fn @param {(string | null)[]} args
+  callScaled(times, fn, ...args) {
+    return this.request({ type: "call", fn, args }, REQUEST_MS * Math.max(1, times));
   }
 
   // submission: {profile, answers}. -> Promise of {ok: true, result} | {ok: false, error}

@@ -82,7 +82,7 @@ export class TeamSources {
 
 /**
  * The team view of `sources`, read in batches with progress, then merged.
- * @param {{call: (fn: string, ...args: string[]) => Promise<import("../protocol.js").Payload>}} engine
+ * @param {{call: (fn: string, ...args: string[]) => Promise<import("../protocol.js").Payload>, callScaled: (times: number, fn: string, ...args: string[]) => Promise<import("../protocol.js").Payload>}} engine
  * @param {Source[]} sources @param {string} lang
  * @param {{onProgress?: (done: number, total: number) => void, current?: () => boolean, size?: number}} [how]
  * @returns {Promise<{team: any, errors: {name: string, error: string}[]} | {error: string, errors: {name: string, error: string}[]} | null>} null: no longer current
@@ -100,7 +100,8 @@ export async function mergeInBatches(engine, sources, lang, { onProgress = () =>
     onProgress(Math.min(start + size, sources.length), sources.length);
   }
   if (!read.length) return { error: errors.map((e) => `${e.name}: ${e.error}`).join("; "), errors };
-  const merged = await engine.call("team_merge_json", JSON.stringify(read), lang);
+  // One merge of everything read: as long as reading it took, not one request's time (a slow phone, a busy machine).
+  const merged = await engine.callScaled(Math.ceil(read.length / size), "team_merge_json", JSON.stringify(read), lang);
   if (!current()) return null;
   return merged.ok ? { team: merged.team, errors } : { error: String(merged.error), errors };
 }
